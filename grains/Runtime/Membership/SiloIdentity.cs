@@ -1,0 +1,22 @@
+namespace OrleansShop.Runtime.Membership;
+
+/// <summary>Who this silo is in the membership table. The address is known once the web server has bound.</summary>
+public sealed class SiloIdentity
+{
+    public SiloIdentity(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        HostName = Environment.MachineName;
+        SiloId = $"{HostName}-{Guid.NewGuid():N}"[..Math.Min(HostName.Length + 13, 64)];
+        StartedAt = timeProvider.GetUtcNow();
+    }
+
+    public string SiloId { get; }
+
+    public string HostName { get; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>The URL other processes reach this silo at; set by the host after it binds.</summary>
+    public string? Address { get; set; }
+}
