@@ -31,7 +31,9 @@ internal sealed class Turn(ActivationData activation, string? inboxKey) : IGrain
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(call);
         var registration = activation.Runtime.Registry.Get(typeof(TGrain));
-        if (call.Body is not MethodCallExpression invocation || invocation.Object != call.Parameters[0])
+        // g => g.AddAsync(1) returning Task<int> arrives wrapped in a conversion to Task.
+        var body = call.Body is UnaryExpression { NodeType: ExpressionType.Convert } conversion ? conversion.Operand : call.Body;
+        if (body is not MethodCallExpression invocation || invocation.Object != call.Parameters[0])
         {
             throw new ArgumentException("A grain message is a single call on the grain: g => g.Method(arguments).", nameof(call));
         }

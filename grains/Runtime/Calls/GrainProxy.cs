@@ -24,19 +24,15 @@ internal class GrainProxy : DispatchProxy
         return proxy;
     }
 
+    public override string ToString() => _grainId.ToString();
+
+    public override bool Equals(object? obj) => obj is GrainProxy other && other._grainId == _grainId;
+
+    public override int GetHashCode() => _grainId.GetHashCode();
+
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
-        if (targetMethod.DeclaringType == typeof(object))
-        {
-            return targetMethod.Name switch
-            {
-                nameof(ToString) => _grainId.ToString(),
-                nameof(GetHashCode) => _grainId.GetHashCode(),
-                _ => throw new NotSupportedException($"{targetMethod.Name} is not supported on a grain reference."),
-            };
-        }
-
         return _registration!.GetMethod(targetMethod).Invoker.Invoke(_runtime!, _grainId, args ?? []);
     }
 }

@@ -22,6 +22,7 @@ internal sealed class GrainRuntime
     private readonly DispatcherSignal _dispatcherSignal;
     private readonly ILogger<GrainRuntime> _logger;
     private int _runningTurns;
+    private long _versionConflicts;
     private volatile bool _stopping;
 
     public GrainRuntime(
@@ -54,6 +55,9 @@ internal sealed class GrainRuntime
     public IGrainFactory GrainFactory { get; }
 
     public int ActivationCount => _directory.Count;
+
+    /// <summary>Turns that lost a version race since start (each was retried once).</summary>
+    public long VersionConflicts => Interlocked.Read(ref _versionConflicts);
 
     public async Task<T> InvokeAsync<T>(GrainId grainId, Func<Grain, Task<T>> body) =>
         (await WithTimeout(grainId, RunTurnAsync(grainId, inboxKey: null, body))).Value;
@@ -99,6 +103,7 @@ internal sealed class GrainRuntime
                 }
                 catch (InconsistentStateException) when (attempt == 1)
                 {
+                    Interlocked.Increment(ref _versionConflicts);
                     _logger.VersionConflict(grainId, activation.State?.Version ?? 0);
                     Drop(activation);
                 }

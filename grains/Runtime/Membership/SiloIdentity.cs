@@ -17,6 +17,9 @@ public sealed class SiloIdentity
 
     public DateTimeOffset StartedAt { get; }
 
-    /// <summary>The URL other processes reach this silo at; set by the host after it binds.</summary>
-    public string? Address { get; set; }
+    /// <summary>The URL other processes reach this silo at, once the web server has bound.</summary>
+    public string? Address => ResolveAddress?.Invoke();
+
+    /// <summary>Set by the host: reads the bound address (a port of 0 is known only after binding).</summary>
+    public Func<string?>? ResolveAddress { get; set; }
 }

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansShop.Runtime.Storage;
+using OrleansShop.Silo.Problems;
+
+namespace OrleansShop.Silo.Endpoints;
+
+internal static class HealthApi
+{
+    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(2);
+
+    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder endpoints)
+    {
+        // Alive: the process serves HTTP. Nothing else is checked, so an orchestrator never
+        // restarts a silo only because its database is down.
+        endpoints.MapGet("/healthz", () => TypedResults.Ok(new HealthStatus("alive")));
+
+        // Ready: the schema is migrated and the database answers now.
+        endpoints.MapGet("/readyz", ReadyAsync);
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<HealthStatus>, ProblemHttpResult>> ReadyAsync(
+        StorageInitializer initializer, IStorageAdmin storage, HttpContext context)
+    {
+        if (!initializer.IsReady)
+        {
+            return NotReady(context, $"Storage ({storage.ProviderName}) is not initialised: {initializer.LastError ?? "starting"}");
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        timeout.CancelAfter(PingTimeout);
+        try
+        {
+            await storage.PingAsync(timeout.Token);
+            return TypedResults.Ok(new HealthStatus("ready"));
+        }
+        catch (Exception exception) when (storage.IsUnavailable(exception) || exception is OperationCanceledException)
+        {
+            return NotReady(context, $"Storage ({storage.ProviderName}) is unreachable.");
+        }
+    }
+
+    private static ProblemHttpResult NotReady(HttpContext context, string detail)
+    {
+        context.Response.Headers.RetryAfter = "5";
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", type: ProblemTypes.StorageUnavailable);
+    }
+
+    internal sealed record HealthStatus(string Status);
+}

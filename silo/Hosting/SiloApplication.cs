@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OrleansShop.Runtime.Hosting;
+using OrleansShop.Runtime.Membership;
+using OrleansShop.Silo.Endpoints;
+using OrleansShop.Silo.Problems;
+
+namespace OrleansShop.Silo.Hosting;
+
+/// <summary>Builds a silo: the grain runtime and the HTTP API in one ASP.NET Core process.</summary>
+public static class SiloApplication
+{
+    /// <summary>Where the embedded default listens when no URL is configured.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <param name="args">Command-line arguments (<c>--urls</c>, <c>--Storage:Provider=postgres</c>, …).</param>
+    /// <param name="configure">Lets a host (the test cluster) add configuration, grains and connectors before the build.</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        // The content root (appsettings.json) is the app's own folder, wherever it is started from;
+        // the data folder stays relative to the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var secrets = SiloSecrets.Resolve(builder.Configuration);
+        builder.Services.AddSingleton(secrets);
+        builder.Services.AddGrainRuntime();
+        builder.Services.AddHostedService<StartupBanner>();
+        builder.Services.AddProblemDetails(ProblemDetailsDefaults.Configure);
+        builder.Services.AddExceptionHandler<ExceptionProblemHandler>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+
+        var app = builder.Build();
+        app.Services.GetRequiredService<SiloIdentity>().ResolveAddress = () => app.Urls.FirstOrDefault();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthApi();
+        app.MapAdminApi();
+        return app;
+    }
+}

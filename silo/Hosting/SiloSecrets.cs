@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using OrleansShop.Runtime.Hosting;
+
+namespace OrleansShop.Silo.Hosting;
+
+/// <summary>
+/// The silo's bearer tokens and the reputation pepper. A value not configured is generated once
+/// and kept in <c>secrets.json</c> in the data folder (readable by its owner only), so the embedded
+/// default needs no configuration and keeps its tokens across restarts. A cluster on several
+/// machines configures them instead: silos that generated their own would disagree.
+/// </summary>
+public sealed record SiloSecrets(string AdminToken, string SmsInboundToken, string ReputationPepper, string? GeneratedInFile)
+{
+    public const string FileName = "secrets.json";
+
+    public static SiloSecrets Resolve(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var admin = configuration["Admin:Token"];
+        var sms = configuration["Sms:InboundToken"];
+        var pepper = configuration["Reputation:Pepper"];
+        if (!string.IsNullOrEmpty(admin) && !string.IsNullOrEmpty(sms) && !string.IsNullOrEmpty(pepper))
+        {
+            return new SiloSecrets(admin, sms, pepper, GeneratedInFile: null);
+        }
+
+        var storage = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        var path = Path.Combine(storage.DataFolderPath, FileName);
+        var stored = Load(path);
+        var generated = new Stored(
+            stored?.AdminToken ?? "adm_" + RandomToken(),
+            stored?.SmsInboundToken ?? "sms_" + RandomToken(),
+            stored?.ReputationPepper ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        if (stored != generated)
+        {
+            Save(path, generated);
+        }
+
+        return new SiloSecrets(
+            string.IsNullOrEmpty(admin) ? generated.AdminToken : admin,
+            string.IsNullOrEmpty(sms) ? generated.SmsInboundToken : sms,
+            string.IsNullOrEmpty(pepper) ? generated.ReputationPepper : pepper,
+            path);
+    }
+
+    private static string RandomToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+
+    private static Stored? Load(string path) =>
+        File.Exists(path) ? JsonSerializer.Deserialize<Stored>(File.ReadAllText(path), JsonSerializerOptions.Web) : null;
+
+    private static void Save(string path, Stored secrets)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(secrets, JsonSerializerOptions.Web));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private sealed record Stored(string AdminToken, string SmsInboundToken, string ReputationPepper);
+}

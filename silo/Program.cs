@@ -1,0 +1,4 @@
+using OrleansShop.Silo.Hosting;
+
+var app = SiloApplication.Create(args);
+await app.RunAsync();

@@ -1,0 +1,62 @@
+using Npgsql;
+
+namespace OrleansShop.Tests.Infrastructure;
+
+/// <summary>
+/// The PostgreSQL server that ./test.sh starts (ORLEANSSHOP_TEST_POSTGRES). Each test class gets a
+/// database of its own. Without the server, these tests fail: they never skip.
+/// </summary>
+public static class TestPostgres
+{
+    public const string Variable = "ORLEANSSHOP_TEST_POSTGRES";
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{Variable} is not set. Run the suite with ./test.sh, which starts a throwaway PostgreSQL.");
+
+    public static async Task<TestDatabase> CreateDatabaseAsync()
+    {
+        var name = "t_" + Guid.NewGuid().ToString("N")[..20];
+        await using (var connection = new NpgsqlConnection(ServerConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString)
+        {
+            Database = name,
+            Timeout = 5,
+            CommandTimeout = 30,
+            MaxPoolSize = 30,
+        };
+        return new TestDatabase(name, builder.ConnectionString);
+    }
+}
+
+public sealed class TestDatabase(string name, string connectionString) : IAsyncDisposable
+{
+    public string Name { get; } = name;
+
+    public string ConnectionString { get; } = connectionString;
+
+    public async Task<T?> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default : (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(TestPostgres.ServerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,106 @@
+using Npgsql;
+using OrleansShop.Runtime.Storage;
+using OrleansShop.Silo.Hosting;
+using OrleansShop.Tests.Infrastructure;
+
+namespace OrleansShop.Tests.TestingHost;
+
+/// <summary>
+/// Orleans' TestCluster, for OrleansShop: N silos in one process over one PostgreSQL database,
+/// each its own ASP.NET Core host on a loopback port. <see cref="KillSiloAsync"/> takes a silo
+/// off its database at once and drops it without any shutdown work, as a crash would;
+/// <see cref="StopSiloAsync"/> stops it gracefully.
+/// </summary>
+public sealed class TestCluster : IAsyncDisposable
+{
+    private readonly List<TestSilo> _silos = [];
+    private readonly TestClusterOptions _options;
+    private readonly NpgsqlConnectionStringBuilder _database;
+
+    private TestCluster(TestClusterOptions options)
+    {
+        _options = options;
+        _database = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+    }
+
+    public IReadOnlyList<TestSilo> Silos => _silos;
+
+    public TestSilo Primary => _silos[0];
+
+    public static async Task<TestCluster> StartAsync(TestClusterOptions options)
+    {
+        var cluster = new TestCluster(options);
+        for (var i = 0; i < options.InitialSilos; i++)
+        {
+            await cluster.StartSiloAsync();
+        }
+
+        return cluster;
+    }
+
+    public async Task<TestSilo> StartSiloAsync(IDictionary<string, string?>? settings = null)
+    {
+        var proxy = new TcpProxy(_database.Host!, _database.Port);
+        var connectionString = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port }.ConnectionString;
+        var configuration = TestClusterOptions.FastDefaults();
+        foreach (var source in new[] { _options.Settings, settings ?? new Dictionary<string, string?>() })
+        {
+            foreach (var (key, value) in source)
+            {
+                configuration[key] = value;
+            }
+        }
+
+        configuration["Storage:ConnectionString"] = connectionString;
+        var app = SiloApplication.Create(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+            if (_options.TimeProvider is { } time)
+            {
+                builder.Services.AddSingleton(time);
+            }
+
+            _options.ConfigureServices?.Invoke(builder.Services);
+        });
+        await app.StartAsync();
+        await app.Services.GetRequiredService<StorageInitializer>().WaitUntilReadyAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        var silo = new TestSilo(app, proxy);
+        _silos.Add(silo);
+        return silo;
+    }
+
+    /// <summary>A crash: the silo's database connections drop and it does no shutdown work.</summary>
+    public async Task KillSiloAsync(TestSilo silo)
+    {
+        silo.DatabaseProxy.Cut();
+        _silos.Remove(silo);
+        using var alreadyOver = new CancellationTokenSource();
+        await alreadyOver.CancelAsync();
+        try
+        {
+            await silo.App.StopAsync(alreadyOver.Token);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or AggregateException)
+        {
+            // a crash does not wait for anything
+        }
+
+        await silo.DisposeAsync();
+    }
+
+    /// <summary>A graceful stop: running turns finish, the dispatcher drains, the silo leaves membership.</summary>
+    public async Task StopSiloAsync(TestSilo silo)
+    {
+        _silos.Remove(silo);
+        await silo.App.StopAsync();
+        await silo.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var silo in _silos.ToArray())
+        {
+            await StopSiloAsync(silo);
+        }
+    }
+}
