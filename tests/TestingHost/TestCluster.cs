@@ -38,9 +38,16 @@ public sealed class TestCluster : IAsyncDisposable
         return cluster;
     }
 
-    public async Task<TestSilo> StartSiloAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration over the cluster's.</param>
+    /// <param name="databaseReachable">False starts the silo with its database cut off, and does not wait for it to be ready.</param>
+    public async Task<TestSilo> StartSiloAsync(IDictionary<string, string?>? settings = null, bool databaseReachable = true)
     {
         var proxy = new TcpProxy(_database.Host!, _database.Port);
+        if (!databaseReachable)
+        {
+            proxy.Cut();
+        }
+
         var connectionString = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port }.ConnectionString;
         var configuration = TestClusterOptions.FastDefaults();
         foreach (var source in new[] { _options.Settings, settings ?? new Dictionary<string, string?>() })
@@ -63,7 +70,11 @@ public sealed class TestCluster : IAsyncDisposable
             _options.ConfigureServices?.Invoke(builder.Services);
         });
         await app.StartAsync();
-        await app.Services.GetRequiredService<StorageInitializer>().WaitUntilReadyAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        if (databaseReachable)
+        {
+            await app.Services.GetRequiredService<StorageInitializer>().WaitUntilReadyAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
         var silo = new TestSilo(app, proxy);
         _silos.Add(silo);
         return silo;

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using OrleansShop.Silo.Hosting;
+
+namespace OrleansShop.Tests.Silo;
+
+/// <summary>The newcomer's command: the silo with no configuration at all, as a real process.</summary>
+public sealed class EmbeddedDefaultTests : IDisposable
+{
+    private readonly string _workingDirectory = Directory.CreateTempSubdirectory("orleansshop-embedded-").FullName;
+
+    [Fact]
+    public async Task With_no_configuration_the_silo_serves_on_5080_over_a_sqlite_file_in_data_and_prints_its_banner()
+    {
+        AssertPortFree(5080);
+        await using var silo = SiloProcess.Start(_workingDirectory);
+        await silo.WaitForOutputAsync("admin token", TimeSpan.FromSeconds(60));
+
+        using var http = new HttpClient { BaseAddress = new Uri(SiloApplication.DefaultUrl) };
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
+
+        var data = Path.Combine(_workingDirectory, "data");
+        Assert.True(File.Exists(Path.Combine(data, "orleansshop.db")));
+        var secrets = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(data, SiloSecrets.FileName))).RootElement;
+        var adminToken = secrets.GetProperty("adminToken").GetString()!;
+        Assert.Contains("listening      http://127.0.0.1:5080", silo.Output, StringComparison.Ordinal);
+        Assert.Contains($"admin token    {adminToken}", silo.Output, StringComparison.Ordinal);
+        Assert.Contains($"storage        sqlite: {Path.Combine(data, "orleansshop.db")}", silo.Output, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(data, SiloSecrets.FileName)));
+        }
+
+        http.DefaultRequestHeaders.Authorization = new("Bearer", adminToken);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/v1/admin/deliveries")).StatusCode);
+        Assert.Equal(0, await silo.StopAsync());
+    }
+
+    [Fact]
+    public async Task A_restarted_embedded_silo_keeps_its_admin_token()
+    {
+        var port = FreePort();
+        string first;
+        await using (var silo = SiloProcess.Start(_workingDirectory, "--urls", $"http://127.0.0.1:{port}"))
+        {
+            await silo.WaitForOutputAsync("admin token", TimeSpan.FromSeconds(60));
+            first = await File.ReadAllTextAsync(Path.Combine(_workingDirectory, "data", SiloSecrets.FileName));
+            Assert.Equal(0, await silo.StopAsync());
+        }
+
+        await using (var again = SiloProcess.Start(_workingDirectory, "--urls", $"http://127.0.0.1:{port}"))
+        {
+            await again.WaitForOutputAsync("admin token", TimeSpan.FromSeconds(60));
+            Assert.Equal(first, await File.ReadAllTextAsync(Path.Combine(_workingDirectory, "data", SiloSecrets.FileName)));
+        }
+    }
+
+    [Fact]
+    public async Task An_invalid_setting_stops_the_silo_at_start_naming_the_key()
+    {
+        await using var silo = SiloProcess.Start(_workingDirectory, "--urls", $"http://127.0.0.1:{FreePort()}", "--Storage:Provider=oracle");
+
+        await silo.WaitForOutputAsync("Storage:Provider must be 'sqlite' or 'postgres', not 'oracle'", TimeSpan.FromSeconds(60));
+        Assert.NotEqual(0, await silo.StopAsync());
+    }
+
+    public void Dispose() => Directory.Delete(_workingDirectory, recursive: true);
+
+    private static void AssertPortFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+        }
+        catch (SocketException)
+        {
+            Assert.Fail($"Port {port} is taken by another process; the embedded default needs it for this test.");
+        }
+    }
+
+    internal static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace OrleansShop.Tests.Silo;
+
+/// <summary>The built silo started as its own process, the way a user runs it.</summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private SiloProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts <c>dotnet OrleansShop.Silo.dll</c> in <paramref name="workingDirectory"/> with no configuration but <paramref name="args"/>.</summary>
+    public static SiloProcess Start(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(SiloAssembly());
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // Nothing from the test run's environment may configure the silo.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal) || k.Contains("__", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        return new SiloProcess(Process.Start(start)!);
+    }
+
+    /// <summary>The silo's own build output: silo/bin/&lt;configuration&gt;/&lt;framework&gt;/OrleansShop.Silo.dll.</summary>
+    private static string SiloAssembly()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var (framework, configuration) = (testOutput.Name, testOutput.Parent!.Name);
+        var root = testOutput;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "OrleansShop.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("OrleansShop.sln not found above the test output."),
+            "silo", "bin", configuration, framework, "OrleansShop.Silo.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the silo's output is missing.", path);
+    }
+
+    public async Task WaitForOutputAsync(string text, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"The silo did not print '{text}'. It printed:\n{Output}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>SIGTERM, as systemd, Docker or Ctrl+C stop it.</summary>
+    public async Task<int> StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
