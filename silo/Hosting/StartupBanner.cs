@@ -1,8 +1,8 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
 using OrleansShop.Runtime.Hosting;
 using OrleansShop.Runtime.Membership;
 using OrleansShop.Runtime.Storage;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace OrleansShop.Silo.Hosting;
 
