@@ -101,6 +101,21 @@ public sealed class TurnTests
     }
 
     [Fact]
+    public async Task A_call_that_times_out_while_queued_behind_a_long_turn_never_runs()
+    {
+        await using var scope = await ClusterScope.StartAsync(silos: 1, settings: new Dictionary<string, string?> { ["Runtime:CallTimeout"] = "00:00:00.500" });
+        var counter = scope.Cluster.Primary.Grains.GetGrain<ICounterGrain>("queued");
+
+        var longTurn = counter.SlowIncrementAsync(holdMilliseconds: 1200);
+        await Task.Delay(50);
+        await Assert.ThrowsAsync<TimeoutException>(counter.IncrementAsync); // queued behind the long turn until its timeout
+        await Assert.ThrowsAsync<TimeoutException>(() => longTurn); // its caller stops waiting; the turn itself goes on
+        await Task.Delay(1000);
+
+        Assert.Equal(1, await counter.GetAsync()); // the long turn committed; the queued call never ran
+    }
+
+    [Fact]
     public async Task Grain_references_name_their_grain_and_are_equal_when_their_grain_is()
     {
         await using var scope = await ClusterScope.StartAsync(silos: 1);

@@ -60,24 +60,29 @@ internal sealed class GrainRuntime
     public long VersionConflicts => Interlocked.Read(ref _versionConflicts);
 
     public async Task<T> InvokeAsync<T>(GrainId grainId, Func<Grain, Task<T>> body) =>
-        (await WithTimeout(grainId, RunTurnAsync(grainId, inboxKey: null, body))).Value;
+        (await WithTimeoutAsync(grainId, inboxKey: null, body)).Value;
 
     public Task<InboxAnswer<T>> InvokeOnceAsync<T>(GrainId grainId, string inboxKey, Func<Grain, Task<T>> body) =>
-        WithTimeout(grainId, RunTurnAsync(grainId, inboxKey, body));
+        WithTimeoutAsync(grainId, inboxKey, body);
 
-    private async Task<InboxAnswer<T>> WithTimeout<T>(GrainId grainId, Task<InboxAnswer<T>> turn)
+    /// <summary>
+    /// The caller waits at most the call timeout. A call still queued for its turn when the
+    /// timeout strikes never runs; one whose turn has begun runs to its end (and its commit).
+    /// </summary>
+    private async Task<InboxAnswer<T>> WithTimeoutAsync<T>(GrainId grainId, string? inboxKey, Func<Grain, Task<T>> body)
     {
+        using var timeout = new CancellationTokenSource(Options.CallTimeout, TimeProvider);
         try
         {
-            return await turn.WaitAsync(Options.CallTimeout, TimeProvider);
+            return await RunTurnAsync(grainId, inboxKey, body, timeout.Token).WaitAsync(timeout.Token);
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             throw new TimeoutException($"A call to grain {grainId} did not complete within {Options.CallTimeout}.");
         }
     }
 
-    private async Task<InboxAnswer<T>> RunTurnAsync<T>(GrainId grainId, string? inboxKey, Func<Grain, Task<T>> body)
+    private async Task<InboxAnswer<T>> RunTurnAsync<T>(GrainId grainId, string? inboxKey, Func<Grain, Task<T>> body, CancellationToken queued)
     {
         if (_stopping)
         {
@@ -88,7 +93,7 @@ internal sealed class GrainRuntime
         for (var attempt = 1; ; attempt++)
         {
             var activation = _directory.GetOrAdd(grainId, id => new ActivationData(id, registration, this));
-            await activation.TurnLock.WaitAsync();
+            await activation.TurnLock.WaitAsync(queued);
             Interlocked.Increment(ref _runningTurns);
             try
             {
