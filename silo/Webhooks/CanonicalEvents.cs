@@ -1,0 +1,80 @@
+namespace OrleansShop.Silo.Webhooks;
+
+/// <summary>
+/// What every webhook profile's payload becomes: one canonical event about one order (API.md,
+/// "The standard profile carries canonical events"). Platform mappers produce these; the ingress
+/// resolves statuses through the shop's status map and hands the event to the order's grain.
+/// </summary>
+public abstract record CanonicalEvent
+{
+    /// <summary>The platform's order id (Shopify <c>id</c>, WooCommerce <c>id</c>, Ideasoft <c>id</c>).</summary>
+    public required string OrderId { get; init; }
+
+    /// <summary>When the platform says the change happened; null when the payload does not say.</summary>
+    public DateTimeOffset? OccurredAt { get; init; }
+}
+
+/// <summary><c>order.created</c>.</summary>
+public sealed record OrderCreated : CanonicalEvent
+{
+    /// <summary>What the buyer sees as the order number (Shopify <c>name</c> without '#', WooCommerce <c>number</c>); defaults to the order id.</summary>
+    public string? Reference { get; init; }
+
+    /// <summary>Plaintext at the edge only: the ingress replaces it by a keyed hash before anything is stored.</summary>
+    public required string Email { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? CustomerName { get; init; }
+
+    /// <summary>The platform's payment method or gateway name, compared with the shop's COD names.</summary>
+    public required string PaymentMethod { get; init; }
+
+    public required Money Total { get; init; }
+
+    public IReadOnlyList<OrderLine> Lines { get; init; } = [];
+
+    public Address? BillingAddress { get; init; }
+
+    public Address? ShippingAddress { get; init; }
+
+    /// <summary>Whether the buyer agreed to be invited to review; null when the payload does not say.</summary>
+    public bool? ReviewConsent { get; init; }
+}
+
+/// <summary>
+/// <c>order.status_changed</c>: <see cref="Status"/> is a canonical name (<c>paid</c>, <c>shipped</c>,
+/// <c>closed</c>, <c>closed_paid</c>, <c>not_collected</c>, <c>cancelled</c>) or the platform's own
+/// status, which the shop's status map may translate.
+/// </summary>
+public sealed record OrderStatusChanged : CanonicalEvent
+{
+    public required string Status { get; init; }
+}
+
+/// <summary><c>payment.succeeded</c>.</summary>
+public sealed record PaymentSucceeded : CanonicalEvent
+{
+    public required Money Amount { get; init; }
+
+    public required string Provider { get; init; }
+
+    public required string TransactionId { get; init; }
+}
+
+/// <summary><c>shipment.updated</c>: <see cref="Status"/> is <c>created</c>, <c>in_transit</c>, <c>delivered</c> or <c>returned</c>.</summary>
+public sealed record ShipmentUpdated : CanonicalEvent
+{
+    public required string Carrier { get; init; }
+
+    public required string TrackingCode { get; init; }
+
+    public required string Status { get; init; }
+}
+
+/// <summary>Money as the contract writes it: a decimal string with two decimals (<c>"12990.00"</c>) and an ISO 4217 code.</summary>
+public sealed record Money(string Amount, string Currency);
+
+public sealed record OrderLine(string? Sku, string Name, decimal Quantity, string UnitPrice, string? VatRate);
+
+public sealed record Address(string? Name, string? Line1, string? Line2, string? City, string? PostalCode, string? CountryCode);
