@@ -12,6 +12,8 @@ public sealed class PostgresStorageConformanceTests : StorageConformanceTests
 
     protected override async Task DropDatabaseAsync() => await _database!.DisposeAsync();
 
+    protected override Task ExecuteAsync(string sql) => _database!.ScalarAsync<long>(sql);
+
     private protected override AdoRuntimeStore CreateStore(string serviceId) =>
         new(new PostgresDialect(_database!.ConnectionString), serviceId, Clock);
 
@@ -22,7 +24,7 @@ public sealed class PostgresStorageConformanceTests : StorageConformanceTests
 
         await Task.WhenAll(stores.Select(s => s.MigrateAsync(CancellationToken.None)));
 
-        Assert.Equal(1, await _database!.ScalarAsync<long>("SELECT count(*) FROM schema_version"));
+        Assert.Equal(2, await _database!.ScalarAsync<long>("SELECT count(*) FROM schema_version"));
         foreach (var store in stores)
         {
             await store.DisposeAsync();

@@ -23,6 +23,15 @@ public sealed class SqliteStorageConformanceTests : StorageConformanceTests
         return Task.CompletedTask;
     }
 
+    protected override async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     private protected override AdoRuntimeStore CreateStore(string serviceId) =>
         new(new SqliteDialect(ConnectionString), serviceId, Clock);
 

@@ -47,8 +47,26 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         await Store.MigrateAsync(CancellationToken.None);
         await Store.MigrateAsync(CancellationToken.None);
 
-        Assert.Equal(1, await Store.GetSchemaVersionAsync(CancellationToken.None));
+        Assert.Equal(2, await Store.GetSchemaVersionAsync(CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_database_at_an_older_schema_version_is_migrated_forward_keeping_its_rows()
+    {
+        await Store.CommitAsync(Commit(0, "\"kept\""), CancellationToken.None);
+        await ExecuteAsync("DROP TABLE grain_index");
+        await ExecuteAsync("DELETE FROM schema_version WHERE version = 2");
+        Assert.Equal(1, await Store.GetSchemaVersionAsync(CancellationToken.None));
+
+        await Store.MigrateAsync(CancellationToken.None);
+
+        Assert.Equal(2, await Store.GetSchemaVersionAsync(CancellationToken.None));
+        Assert.Equal(new StoredState(1, "\"kept\""), await Store.ReadStateAsync(Grain, CancellationToken.None));
+        Assert.Empty(await Store.QueryAsync("orders", "shop", null, null, 10, CancellationToken.None));
+    }
+
+    /// <summary>Runs raw SQL against the provider's database.</summary>
+    protected abstract Task ExecuteAsync(string sql);
 
     [Fact]
     public async Task A_grain_never_written_reads_as_absent()
@@ -311,6 +329,45 @@ public abstract class StorageConformanceTests : IAsyncLifetime
 
         Clock.Advance(TimeSpan.FromDays(2));
         Assert.Equal(2, await Store.PurgeSilosAsync(Clock.GetUtcNow().AddDays(-1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Index_rows_commit_with_the_turn_replace_the_grains_earlier_row_and_list_newest_first_in_pages()
+    {
+        for (var i = 1; i <= 5; i++)
+        {
+            var grain = new GrainId("order", $"shop/{i}");
+            await Store.CommitAsync(new TurnCommit(grain, 0, "{}", null, [], [])
+            {
+                Index = [new IndexWrite("orders", "shop", $"2026-11-0{i}|{i}", i % 2 == 0 ? "Paid" : "Received", $$"""{"n":{{i}}}""")],
+            }, CancellationToken.None);
+        }
+
+        await Store.CommitAsync(new TurnCommit(new GrainId("order", "shop/1"), 1, "{}", null, [], [])
+        {
+            Index = [new IndexWrite("orders", "shop", "2026-11-01|1", "Paid", """{"n":1,"paid":true}""")],
+        }, CancellationToken.None);
+
+        var firstPage = await Store.QueryAsync("orders", "shop", null, null, 3, CancellationToken.None);
+        var secondPage = await Store.QueryAsync("orders", "shop", null, firstPage[^1].SortKey, 3, CancellationToken.None);
+        var paid = await Store.QueryAsync("orders", "shop", "Paid", null, 10, CancellationToken.None);
+
+        Assert.Equal(["shop/5", "shop/4", "shop/3"], firstPage.Select(e => e.GrainKey));
+        Assert.Equal(["shop/2", "shop/1"], secondPage.Select(e => e.GrainKey));
+        Assert.Equal(["shop/4", "shop/2", "shop/1"], paid.Select(e => e.GrainKey));
+        Assert.Equal("""{"n":1,"paid":true}""", paid[^1].Summary);
+        Assert.Empty(await Store.QueryAsync("orders", "other-shop", null, null, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_index_row_of_a_turn_that_lost_its_race_is_not_written()
+    {
+        await Store.CommitAsync(Commit(0, "0"), CancellationToken.None);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Store.CommitAsync(
+            new TurnCommit(Grain, 0, "{}", null, [], []) { Index = [new IndexWrite("things", "p", "1", null, "{}")] }, CancellationToken.None));
+
+        Assert.Empty(await Store.QueryAsync("things", "p", null, null, 10, CancellationToken.None));
     }
 
     [Fact]

@@ -17,6 +17,9 @@ public abstract class Grain
     /// <summary>What this turn sends: grain messages and external calls, committed with the turn.</summary>
     protected IGrainOutbox Outbox => Activation.CurrentTurn;
 
+    /// <summary>Projection rows for listing many grains at once, committed with the turn.</summary>
+    protected IGrainIndex Index => Activation.CurrentTurn;
+
     protected TimeProvider TimeProvider => Activation.Runtime.TimeProvider;
 
     private ActivationData Activation =>

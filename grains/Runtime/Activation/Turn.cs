@@ -9,16 +9,17 @@ namespace OrleansShop.Runtime.Activation;
 /// What one turn stages: a state write, outbox rows and reminder changes. They commit together,
 /// with the turn's inbox row, when the turn ends.
 /// </summary>
-internal sealed class Turn(ActivationData activation, string? inboxKey) : IGrainOutbox
+internal sealed class Turn(ActivationData activation, string? inboxKey) : IGrainOutbox, IGrainIndex
 {
     private readonly List<OutboxEntry> _outbox = [];
     private readonly Dictionary<string, ReminderChange> _reminders = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Index, string Partition), IndexWrite> _index = [];
     private bool _stateWriteRequested;
 
     public string? InboxKey { get; } = inboxKey;
 
     /// <summary>An inbox key always commits: the answer must be recorded even when nothing changed.</summary>
-    public bool HasWork => _stateWriteRequested || _outbox.Count > 0 || _reminders.Count > 0 || InboxKey is not null;
+    public bool HasWork => _stateWriteRequested || _outbox.Count > 0 || _reminders.Count > 0 || _index.Count > 0 || InboxKey is not null;
 
     public bool HasDueWork(DateTimeOffset now) =>
         _outbox.Exists(e => e.DueAt <= now) || _reminders.Values.Any(r => r.DueAt <= now);
@@ -57,12 +58,21 @@ internal sealed class Turn(ActivationData activation, string? inboxKey) : IGrain
         return Stage(OutboxKind.Call, connector, activation.GrainId.ToString(), operation, json, replyTo);
     }
 
+    public void Set(string index, string partition, string sortKey, string? tag, string summary)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(index);
+        ArgumentException.ThrowIfNullOrEmpty(partition);
+        ArgumentNullException.ThrowIfNull(sortKey);
+        ArgumentNullException.ThrowIfNull(summary);
+        _index[(index, partition)] = new IndexWrite(index, partition, sortKey, tag, summary);
+    }
+
     public void SetReminder(string name, DateTimeOffset dueAt, TimeSpan? period) => _reminders[name] = new ReminderChange(name, dueAt, period);
 
     public void RemoveReminder(string name) => _reminders[name] = new ReminderChange(name, null, null);
 
     public TurnCommit ToCommit(long expectedVersion, string payload, InboxWrite? inbox) =>
-        new(activation.GrainId, expectedVersion, payload, inbox, _outbox, [.. _reminders.Values]);
+        new(activation.GrainId, expectedVersion, payload, inbox, _outbox, [.. _reminders.Values]) { Index = [.. _index.Values] };
 
     private string Stage(OutboxKind kind, string targetType, string targetKey, string operation, string payload, ReplyTo? reply)
     {

@@ -35,6 +35,7 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.AddSingleton<IOutboxStorage>(sp => sp.GetRequiredService<AdoRuntimeStore>());
         services.AddSingleton<IMembershipStorage>(sp => sp.GetRequiredService<AdoRuntimeStore>());
         services.AddSingleton<IStorageAdmin>(sp => sp.GetRequiredService<AdoRuntimeStore>());
+        services.AddSingleton<IGrainIndexReader>(sp => sp.GetRequiredService<AdoRuntimeStore>());
 
         services.AddSingleton<GrainRegistry>();
         services.AddSingleton<ActivationDirectory>();

@@ -8,7 +8,7 @@ namespace OrleansShop.Runtime.Storage;
 /// lives in the <see cref="SqlDialect"/>.
 /// </summary>
 internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, TimeProvider timeProvider)
-    : IGrainStorage, IOutboxStorage, IMembershipStorage, IStorageAdmin, IAsyncDisposable
+    : IGrainStorage, IOutboxStorage, IMembershipStorage, IStorageAdmin, IGrainIndexReader, IAsyncDisposable
 {
     private const string ClaimedColumns =
         "id, kind, target_type, target_key, operation, payload, idempotency_key, reply_type, reply_key, reply_operation, period_ms, attempts, due_at";
@@ -137,6 +137,11 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
             await WriteReminderAsync(connection, transaction, commit.Grain, change, now, cancellationToken);
         }
 
+        foreach (var entry in commit.Index)
+        {
+            await WriteIndexAsync(connection, transaction, commit.Grain, entry, cancellationToken);
+        }
+
         if (BeforeCommit is { } hook)
         {
             await hook(commit);
@@ -222,6 +227,51 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
         }
 
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task WriteIndexAsync(DbConnection connection, DbTransaction transaction, GrainId grain, IndexWrite entry, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(
+            """
+            INSERT INTO grain_index (service_id, index_name, partition_key, grain_type, grain_key, sort_key, tag, summary)
+            VALUES (@service, @index, @partition, @type, @key, @sort, @tag, @summary)
+            ON CONFLICT (service_id, index_name, partition_key, grain_type, grain_key)
+            DO UPDATE SET sort_key = excluded.sort_key, tag = excluded.tag, summary = excluded.summary
+            """, transaction)
+            .With("service", serviceId).With("index", entry.Index).With("partition", entry.Partition).With("type", grain.Type)
+            .With("key", grain.Key).With("sort", entry.SortKey).With("tag", entry.Tag).With("summary", entry.Summary);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<IndexEntry>> QueryAsync(string index, string partition, string? tag, string? before, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            $"""
+            SELECT grain_type, grain_key, sort_key, tag, summary FROM grain_index
+            WHERE service_id = @service AND index_name = @index AND partition_key = @partition
+              {(tag is null ? string.Empty : "AND tag = @tag")} {(before is null ? string.Empty : "AND sort_key < @before")}
+            ORDER BY sort_key DESC LIMIT @limit
+            """)
+            .With("service", serviceId).With("index", index).With("partition", partition).With("limit", limit);
+        if (tag is not null)
+        {
+            command.With("tag", tag);
+        }
+
+        if (before is not null)
+        {
+            command.With("before", before);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<IndexEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new IndexEntry(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetNullableString(3), reader.GetString(4)));
+        }
+
+        return entries;
     }
 
     // ---- outbox ----------------------------------------------------------------------------

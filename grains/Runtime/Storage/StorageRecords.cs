@@ -39,7 +39,13 @@ public sealed record TurnCommit(
     string Payload,
     InboxWrite? Inbox,
     IReadOnlyList<OutboxEntry> Outbox,
-    IReadOnlyList<ReminderChange> Reminders);
+    IReadOnlyList<ReminderChange> Reminders)
+{
+    public IReadOnlyList<IndexWrite> Index { get; init; } = [];
+}
+
+/// <summary>A grain's projection row in one index partition.</summary>
+public sealed record IndexWrite(string Index, string Partition, string SortKey, string? Tag, string Summary);
 
 /// <summary>An outbox row claimed by one dispatcher under a lease; every later change is fenced by <see cref="ClaimToken"/>.</summary>
 public sealed record ClaimedDelivery(
