@@ -1,9 +1,11 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using OrleansShop.Runtime.Hosting;
 using OrleansShop.Runtime.Membership;
 using OrleansShop.Silo.Endpoints;
+using OrleansShop.Silo.Endpoints.Orders;
+using OrleansShop.Silo.Endpoints.Shops;
+using OrleansShop.Silo.Http;
 using OrleansShop.Silo.Problems;
+using OrleansShop.Silo.Webhooks;
 
 namespace OrleansShop.Silo.Hosting;
 
@@ -29,17 +31,24 @@ public static class SiloApplication
         var secrets = SiloSecrets.Resolve(builder.Configuration);
         builder.Services.AddSingleton(secrets);
         builder.Services.AddGrainRuntime();
+        builder.Services.AddShopFeatures(builder.Configuration, secrets);
         builder.Services.AddHostedService<StartupBanner>();
         builder.Services.AddProblemDetails(ProblemDetailsDefaults.Configure);
         builder.Services.AddExceptionHandler<ExceptionProblemHandler>();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        builder.Services.AddOpenApi();
 
         var app = builder.Build();
         app.Services.GetRequiredService<SiloIdentity>().ResolveAddress = () => app.Urls.FirstOrDefault();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
+        app.MapOpenApi();
         app.MapHealthApi();
         app.MapAdminApi();
+        app.MapShopsApi();
+        app.MapOrdersApi();
+        app.MapWebhookIngress();
         return app;
     }
 }

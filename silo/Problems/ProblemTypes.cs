@@ -7,6 +7,9 @@ internal static class ProblemTypes
     public const string Unauthorized = "/problems/unauthorized";
     public const string NotFound = "/problems/not-found";
     public const string Conflict = "/problems/conflict";
+    public const string TooLarge = "/problems/too-large";
+    public const string RateLimited = "/problems/rate-limited";
+    public const string BadSignature = "/problems/bad-signature";
     public const string StorageUnavailable = "/problems/storage-unavailable";
     public const string Timeout = "/problems/timeout";
     public const string Internal = "/problems/internal";
@@ -17,6 +20,8 @@ internal static class ProblemTypes
         401 => Unauthorized,
         404 => NotFound,
         409 => Conflict,
+        413 => TooLarge,
+        429 => RateLimited,
         503 => StorageUnavailable,
         504 => Timeout,
         _ => $"/problems/http-{status}",

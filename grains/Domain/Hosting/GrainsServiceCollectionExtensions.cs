@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using OrleansShop.Grains.Orders;
+using OrleansShop.Grains.Shops;
+using OrleansShop.Runtime.Hosting;
+
+namespace OrleansShop.Grains.Hosting;
+
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>Every OrleansShop grain.</summary>
+    public static IServiceCollection AddShopGrains(this IServiceCollection services)
+    {
+        services.AddGrain<IShopGrain, ShopGrain>();
+        services.AddGrain<IOrderGrain, OrderGrain>();
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+using OrleansShop.Runtime;
+
+namespace OrleansShop.Grains.Orders;
+
+/// <summary>One order of one shop, running its state machine. Key: <c>{shopId}/{orderId}</c>.</summary>
+public interface IOrderGrain : IGrainWithStringKey
+{
+    Task<EventAnswer> ApplyAsync(OrderEvent orderEvent);
+
+    /// <summary>The order as the API shows it; null until its <c>order.created</c> has arrived.</summary>
+    Task<OrderView?> GetAsync();
+}
+
+public static class OrderKeys
+{
+    /// <summary>The index that lists a shop's orders, newest first.</summary>
+    public const string ByShop = "orders";
+
+    public static string For(string shopId, string orderId) => $"{shopId}/{orderId}";
+}

@@ -1,0 +1,85 @@
+namespace OrleansShop.Grains.Orders;
+
+/// <summary>
+/// One event for one order, as the ingress resolved it: the trigger (null when the shop's status
+/// means nothing to OrleansShop), when it happened, and the details a trigger needs.
+/// </summary>
+public sealed record OrderEvent
+{
+    /// <summary>The delivery's dedup key (Standard Webhooks' webhook-id, Shopify's topic + event id, …).</summary>
+    public required string EventId { get; init; }
+
+    /// <summary>Where it came from: a webhook profile, <c>sms</c>, <c>reminder</c>.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>The canonical event name for the history (<c>order.created</c>, <c>order.status_changed</c>, …).</summary>
+    public required string Name { get; init; }
+
+    public OrderTrigger? Trigger { get; init; }
+
+    /// <summary>The platform's own status, when the event carried one.</summary>
+    public string? RawStatus { get; init; }
+
+    public DateTimeOffset? OccurredAt { get; init; }
+
+    /// <summary>For <see cref="OrderTrigger.Created"/>.</summary>
+    public NewOrder? Order { get; init; }
+
+    /// <summary>For a payment: checked against the order's total.</summary>
+    public PaymentFact? Payment { get; init; }
+
+    /// <summary>For a shipment: <c>delivered</c> and <c>returned</c> mean different triggers for COD and prepaid orders.</summary>
+    public string? ShipmentStatus { get; init; }
+}
+
+public sealed record NewOrder
+{
+    public required string Reference { get; init; }
+
+    public required string EmailHash { get; init; }
+
+    public required int EmailKeyVersion { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? CustomerName { get; init; }
+
+    public required string PaymentMethod { get; init; }
+
+    public required Amount Total { get; init; }
+
+    public IReadOnlyList<OrderLineItem> Lines { get; init; } = [];
+
+    public PostalAddress? BillingAddress { get; init; }
+
+    public PostalAddress? ShippingAddress { get; init; }
+
+    public bool? ReviewConsent { get; init; }
+
+    public DateTimeOffset? PlacedAt { get; init; }
+
+    /// <summary>Decided from the shop's settings when the order arrives.</summary>
+    public required OrderPolicy Policy { get; init; }
+}
+
+public sealed record Amount(string Value, string Currency)
+{
+    public bool SameAs(Amount other) =>
+        decimal.Parse(Value, System.Globalization.CultureInfo.InvariantCulture) == decimal.Parse(other.Value, System.Globalization.CultureInfo.InvariantCulture)
+        && string.Equals(Currency, other.Currency, StringComparison.OrdinalIgnoreCase);
+
+    public override string ToString() => $"{Value} {Currency}";
+}
+
+public sealed record PaymentFact(Amount Amount, string Provider, string TransactionId);
+
+public sealed record OrderLineItem(string? Sku, string Name, decimal Quantity, string UnitPrice, string? VatRate);
+
+public sealed record PostalAddress(string? Name, string? Line1, string? Line2, string? City, string? PostalCode, string? CountryCode);
+
+/// <summary>What the shop's settings say about a new order, decided when it arrives.</summary>
+public sealed record OrderPolicy(bool Cod, bool SmsConfirmation);
+
+/// <summary>The answer to one event (API.md, Webhooks: answers).</summary>
+/// <param name="Outcome"><c>applied</c>, <c>ignored</c>, <c>rejected</c>, or <c>deferred</c> (the order does not exist yet).</param>
+public sealed record EventAnswer(string EventId, string OrderId, string? Status, string Outcome, string? Detail);

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.Json;
+using OrleansShop.Runtime;
+
+namespace OrleansShop.Grains.Orders;
+
+/// <summary>
+/// Runs one order's state machine. Every event leaves a history entry; the transition table
+/// decides; an event from before the order's last change is stale; events that arrive before
+/// <c>order.created</c> wait and are replayed, in the order they happened, once it does.
+/// </summary>
+public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrderGrain
+{
+    private const int MaxHistory = 200;
+    private const int MaxDeferred = 50;
+
+    private string ShopId => GetPrimaryKeyString()[..GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal)];
+
+    private string OrderId => GetPrimaryKeyString()[(ShopId.Length + 1)..];
+
+    public async Task<EventAnswer> ApplyAsync(OrderEvent orderEvent)
+    {
+        ArgumentNullException.ThrowIfNull(orderEvent);
+        var answer = state.State.Status is null ? Arrive(orderEvent) : Apply(orderEvent);
+        await state.WriteStateAsync();
+        return answer;
+    }
+
+    public Task<OrderView?> GetAsync()
+    {
+        if (state.State is not { Status: { } status, Details: { } order } current)
+        {
+            return Task.FromResult<OrderView?>(null);
+        }
+
+        var effects = current.SideEffects;
+        return Task.FromResult<OrderView?>(new OrderView(
+            OrderId, order.Reference, status.ToString(), order.Policy.Cod, order.PaymentMethod, new AmountView(order.Total.Value, order.Total.Currency),
+            current.CreatedAt, current.UpdatedAt, ReputationAtCheckout: null, current.History,
+            new StatusView(effects.Sms), new StatusView(effects.Invoice), new StatusView(effects.ReputationReport), new StatusView(effects.Review)));
+    }
+
+    /// <summary>The order does not exist yet: create it, or keep the event until it does.</summary>
+    private EventAnswer Arrive(OrderEvent orderEvent)
+    {
+        if (orderEvent is not { Trigger: OrderTrigger.Created, Order: { } order })
+        {
+            if (state.State.Deferred.Count >= MaxDeferred)
+            {
+                return Record(orderEvent, "rejected", null, $"more than {MaxDeferred} events arrived before order.created");
+            }
+
+            state.State = state.State with { Deferred = [.. state.State.Deferred, orderEvent] };
+            return Record(orderEvent, "deferred", null, "the order does not exist yet; the event is applied when its order.created arrives");
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        var initial = !order.Policy.Cod ? OrderStatus.Received
+            : order.Policy.SmsConfirmation ? OrderStatus.AwaitingSmsConfirmation
+            : OrderStatus.Confirmed;
+        state.State = state.State with { Status = initial, Details = order, CreatedAt = order.PlacedAt ?? now, LastChangeAt = orderEvent.OccurredAt ?? order.PlacedAt ?? now };
+        var answer = Record(orderEvent, "applied", initial, null, from: null);
+
+        // Replay what came early, in the order it happened (arrival order where it does not say).
+        var deferred = state.State.Deferred.Select((e, i) => (e, i)).OrderBy(x => x.e.OccurredAt ?? DateTimeOffset.MaxValue).ThenBy(x => x.i);
+        state.State = state.State with { Deferred = [] };
+        foreach (var (early, _) in deferred)
+        {
+            Apply(early);
+        }
+
+        return answer with { Status = state.State.Status.ToString() };
+    }
+
+    private EventAnswer Apply(OrderEvent orderEvent)
+    {
+        var current = state.State.Status!.Value;
+        var order = state.State.Details!;
+        if (Resolve(orderEvent, order) is not { } trigger)
+        {
+            return Record(orderEvent, "ignored", null, $"status '{orderEvent.RawStatus}' means nothing to OrleansShop; map it in the shop's statusMap");
+        }
+
+        if (orderEvent.OccurredAt is { } at && state.State.LastChangeAt is { } last && at < last && trigger != OrderTrigger.Created)
+        {
+            return Record(orderEvent, "ignored", null, $"stale: it happened at {Format(at)}, before the order's last change at {Format(last)}");
+        }
+
+        if (trigger == OrderTrigger.Paid && orderEvent.Payment is { } payment && !payment.Amount.SameAs(order.Total))
+        {
+            return Record(orderEvent, "rejected", null, $"a payment of {payment.Amount} does not match the order total {order.Total}");
+        }
+
+        var rule = TransitionTable.Decide(current, trigger);
+        switch (rule.Verdict)
+        {
+            case Verdict.Apply:
+                state.State = state.State with { Status = rule.Target, LastChangeAt = orderEvent.OccurredAt ?? TimeProvider.GetUtcNow() };
+                return Record(orderEvent, "applied", rule.Target, null, from: current);
+            case Verdict.Reject:
+                return Record(orderEvent, "rejected", null, rule.Reason);
+            default:
+                return Record(orderEvent, "ignored", null, rule.Verdict == Verdict.Duplicate ? $"duplicate: {rule.Reason}" : rule.Reason);
+        }
+    }
+
+    /// <summary>A shipment's delivery means collected and paid on a COD order, done on a prepaid one.</summary>
+    private static OrderTrigger? Resolve(OrderEvent orderEvent, NewOrder order) => orderEvent.ShipmentStatus switch
+    {
+        "delivered" => order.Policy.Cod ? OrderTrigger.Paid : OrderTrigger.Closed,
+        "returned" => OrderTrigger.NotCollected,
+        _ => orderEvent.Trigger,
+    };
+
+    private EventAnswer Record(OrderEvent orderEvent, string outcome, OrderStatus? to, string? reason, OrderStatus? from = null)
+    {
+        var now = TimeProvider.GetUtcNow();
+        var fromName = outcome == "applied" ? from?.ToString() : state.State.Status?.ToString();
+        var entry = new HistoryEntry(now, orderEvent.Name, orderEvent.EventId, fromName, to?.ToString() ?? state.State.Status?.ToString(), outcome, reason, orderEvent.OccurredAt);
+        var history = state.State.History.Count < MaxHistory ? [.. state.State.History, entry] : state.State.History.Skip(1).Append(entry).ToList();
+        var dropped = state.State.HistoryDropped + (state.State.History.Count < MaxHistory ? 0 : 1);
+        state.State = state.State with { History = history, HistoryDropped = dropped, UpdatedAt = now };
+        if (state.State is { Status: { } status, Details: { } order })
+        {
+            var summary = new OrderSummary(OrderId, order.Reference, status.ToString(), order.Policy.Cod, new AmountView(order.Total.Value, order.Total.Currency), state.State.CreatedAt, now);
+            Index.Set(OrderKeys.ByShop, ShopId, $"{Format(state.State.CreatedAt)}|{OrderId}", status.ToString(), JsonSerializer.Serialize(summary, GrainJson.Options));
+        }
+
+        return new EventAnswer(orderEvent.EventId, OrderId, state.State.Status?.ToString(), outcome, reason);
+    }
+
+    private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,40 @@
+namespace OrleansShop.Grains.Orders;
+
+public sealed record OrderState
+{
+    /// <summary>Null until <c>order.created</c> arrives; events before it wait in <see cref="Deferred"/>.</summary>
+    public OrderStatus? Status { get; init; }
+
+    public NewOrder? Details { get; init; }
+
+    /// <summary>When the order was placed (or first seen), for listing newest first.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When the last applied change happened: an event from before it is stale.</summary>
+    public DateTimeOffset? LastChangeAt { get; init; }
+
+    public IReadOnlyList<HistoryEntry> History { get; init; } = [];
+
+    /// <summary>How many of the oldest history entries were dropped to keep the state bounded.</summary>
+    public int HistoryDropped { get; init; }
+
+    public IReadOnlyList<OrderEvent> Deferred { get; init; } = [];
+
+    public SideEffectStatuses SideEffects { get; init; } = new();
+}
+
+/// <param name="Outcome"><c>applied</c>, <c>ignored</c>, <c>rejected</c> or <c>deferred</c>.</param>
+public sealed record HistoryEntry(
+    DateTimeOffset At,
+    string Event,
+    string? EventId,
+    string? From,
+    string? To,
+    string Outcome,
+    string? Reason,
+    DateTimeOffset? OccurredAt);
+
+/// <summary>Where each integration stands for this order (API.md: none, pending, then its own statuses).</summary>
+public sealed record SideEffectStatuses(string Sms = "none", string Invoice = "none", string ReputationReport = "none", string Review = "none");

@@ -1,0 +1,25 @@
+namespace OrleansShop.Grains.Orders;
+
+/// <summary>An order as <c>GET /v1/shops/{shopId}/orders/{orderId}</c> answers it.</summary>
+public sealed record OrderView(
+    string OrderId,
+    string Reference,
+    string Status,
+    bool Cod,
+    string PaymentMethod,
+    AmountView Total,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    object? ReputationAtCheckout,
+    IReadOnlyList<HistoryEntry> History,
+    StatusView Sms,
+    StatusView Invoice,
+    StatusView ReputationReport,
+    StatusView Review);
+
+/// <summary>One row of <c>GET /v1/shops/{shopId}/orders</c>; stored in the shop's order index.</summary>
+public sealed record OrderSummary(string OrderId, string Reference, string Status, bool Cod, AmountView Total, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+public sealed record AmountView(string Amount, string Currency);
+
+public sealed record StatusView(string Status);

@@ -1,0 +1,55 @@
+using static OrleansShop.Grains.Orders.OrderStatus;
+
+namespace OrleansShop.Grains.Orders;
+
+public enum Verdict
+{
+    /// <summary>The order moves to <see cref="Rule.Target"/>.</summary>
+    Apply,
+
+    /// <summary>Already so; nothing changes.</summary>
+    Duplicate,
+
+    /// <summary>Stale or meaningless in this state; nothing changes.</summary>
+    Ignore,
+
+    /// <summary>Not allowed in this state; recorded with the reason, nothing changes.</summary>
+    Reject,
+}
+
+public readonly record struct Rule(Verdict Verdict, OrderStatus? Target, string? Reason);
+
+/// <summary>
+/// The order state machine: every state × trigger, as data. Corrections are allowed on purpose:
+/// a closed order can turn out not collected (and the reverse), so outcomes can be fixed.
+/// </summary>
+public static class TransitionTable
+{
+    private const string NoSms = "no SMS confirmation is pending";
+    private const string Unconfirmed = "the order awaits SMS confirmation";
+    private const string Over = "the order has ended";
+    private const string Late = "the order has moved past this";
+
+    private static readonly Rule Dup = new(Verdict.Duplicate, null, "the order is already so");
+
+    // Columns: Created, SmsConfirmed,   SmsExpired,       Paid,             Shipped,          Closed,           ClosedPaid,       NotCollected,         Cancelled
+    private static readonly Dictionary<OrderStatus, Rule[]> Rules = new()
+    {
+        [Received] = [Dup, Ign(NoSms), Ign(NoSms), To(Paid), To(Shipped), To(Closed), To(Closed), To(NotCollected), To(Cancelled)],
+        [AwaitingSmsConfirmation] = [Dup, To(Confirmed), To(Cancelled), Rej(Unconfirmed), Rej(Unconfirmed), Rej(Unconfirmed), Rej(Unconfirmed), Rej(Unconfirmed), To(Cancelled)],
+        [Confirmed] = [Dup, Dup, Ign("the order is already confirmed"), To(Paid), To(Shipped), To(Closed), To(Closed), To(NotCollected), To(Cancelled)],
+        [Shipped] = [Dup, Ign(NoSms), Ign(NoSms), To(Paid), Dup, To(Closed), To(Closed), To(NotCollected), Rej("the order has shipped; report it not collected instead")],
+        [Paid] = [Dup, Ign(NoSms), Ign(NoSms), Dup, To(Shipped), To(Closed), To(Closed), To(NotCollected), To(Cancelled)],
+        [Closed] = [Dup, Ign(NoSms), Ign(NoSms), Ign(Late), Ign(Late), Dup, Dup, To(NotCollected), Rej(Over)],
+        [NotCollected] = [Dup, Ign(NoSms), Ign(NoSms), To(Paid), Ign(Late), To(Closed), To(Closed), Dup, Rej(Over)],
+        [Cancelled] = [Dup, Ign(NoSms), Ign(NoSms), Rej("the order is cancelled; the shop should refund the payment"), Rej(Over), Rej(Over), Rej(Over), Rej(Over), Dup],
+    };
+
+    public static Rule Decide(OrderStatus state, OrderTrigger trigger) => Rules[state][(int)trigger];
+
+    private static Rule To(OrderStatus target) => new(Verdict.Apply, target, null);
+
+    private static Rule Ign(string reason) => new(Verdict.Ignore, null, reason);
+
+    private static Rule Rej(string reason) => new(Verdict.Reject, null, reason);
+}

@@ -1,0 +1,24 @@
+using OrleansShop.Runtime;
+
+namespace OrleansShop.Grains.Shops;
+
+/// <summary>One shop: its configuration, webhook secret and API key. Key: the shop id.</summary>
+public interface IShopGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the shop (answering its first API key, once) or updates it.</summary>
+    Task<ShopConfigured> ConfigureAsync(ShopSettings settings);
+
+    /// <summary>A new API key; the old one stops working. Null when the shop does not exist.</summary>
+    Task<string?> RotateApiKeyAsync();
+
+    /// <summary>The shop with its secrets, for authentication and webhook verification; null when it does not exist.</summary>
+    Task<ShopSnapshot?> GetAsync();
+}
+
+/// <param name="ApiKey">Only when the shop was created: the plaintext key is never stored or shown again.</param>
+public sealed record ShopConfigured(bool Created, string? ApiKey);
+
+public sealed record ShopSnapshot(string ShopId, ShopSettings Settings, string ApiKeyHash, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public bool AcceptsApiKey(string candidate) => ApiKeys.Matches(candidate, ApiKeyHash);
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+
+namespace OrleansShop.Grains.Shops;
+
+/// <summary>A shop's configuration as its grain keeps it (API.md, Shops). Secrets included: never returned as is.</summary>
+public sealed record ShopSettings
+{
+    public required string Name { get; init; }
+
+    public required WebhookSettings Webhooks { get; init; }
+
+    /// <summary>Payment method or gateway names that mean cash on delivery, compared ignoring case.</summary>
+    public IReadOnlyList<string> CodPaymentMethods { get; init; } = ShopDefaults.CodPaymentMethods;
+
+    /// <summary>Shop status → canonical status name.</summary>
+    public IReadOnlyDictionary<string, string> StatusMap { get; init; } = ShopDefaults.StatusMap;
+
+    public ReputationSettings Reputation { get; init; } = new();
+
+    public SmsSettings Sms { get; init; } = new();
+
+    public InvoicingSettings Invoicing { get; init; } = new();
+
+    public ReviewSettings Reviews { get; init; } = new();
+
+    /// <summary>Provider credentials by section name (<c>smsGateway</c>, <c>invoicingProvider</c>, …): write-only.</summary>
+    public IReadOnlyDictionary<string, JsonElement> Credentials { get; init; } = new Dictionary<string, JsonElement>();
+
+    public bool IsCod(string paymentMethod) =>
+        CodPaymentMethods.Any(m => string.Equals(m.Trim(), paymentMethod.Trim(), StringComparison.OrdinalIgnoreCase));
+}
+
+public sealed record WebhookSettings(string Profile, string Secret);
+
+public sealed record ReputationSettings(int ThresholdPercent = 80, bool BlockCodBelowThreshold = false);
+
+public sealed record SmsSettings(
+    bool Enabled = false,
+    string Keyword = "ONAY",
+    int ExpiresAfterMinutes = 2880,
+    string Template = ShopDefaults.SmsTemplate,
+    string ConfirmedText = ShopDefaults.SmsConfirmedText);
+
+public sealed record InvoicingSettings(bool Enabled = false, string IssueOn = "paid");
+
+public sealed record ReviewSettings(bool Enabled = false, string? Tsid = null, string Model = "classic");
+
+public static class ShopDefaults
+{
+    public const string SmsTemplate = "Sn. (arg0), (arg1) numarali siparisinizi onaylamak icin ONAY (arg1) yazip gonderin.";
+    public const string SmsConfirmedText = "Siparisiniz onaylanmistir.";
+
+    public static IReadOnlyList<string> CodPaymentMethods { get; } = ["cod", "Cash on Delivery (COD)", "utánvét", "kapıda ödeme"];
+
+    /// <summary>The seed's Hungarian statuses: three positive outcomes and one negative.</summary>
+    public static IReadOnlyDictionary<string, string> StatusMap { get; } = new Dictionary<string, string>
+    {
+        ["Fizetve"] = "paid",
+        ["Megrendelés lezárva, fizetve"] = "closed_paid",
+        ["Megrendelés lezárva"] = "closed",
+        ["Vevő nem vette át"] = "not_collected",
+    };
+}

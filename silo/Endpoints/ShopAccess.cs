@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using System.Text;
+using OrleansShop.Grains.Shops;
+using OrleansShop.Runtime;
+using OrleansShop.Silo.Hosting;
+using OrleansShop.Silo.Problems;
+
+namespace OrleansShop.Silo.Endpoints;
+
+/// <summary>
+/// Admits a request to a shop's routes with the admin token or that shop's own API key. Any other
+/// token — another shop's key included — gets the same 404 as an unknown shop, so keys cannot be
+/// used to probe which shops exist. No token at all is a 401.
+/// </summary>
+internal sealed class ShopAccess(SiloSecrets secrets, IGrainFactory grains) : IEndpointFilter
+{
+    private const string ShopItem = "orleansshop.shop";
+    private readonly byte[] _adminHash = SHA256.HashData(Encoding.UTF8.GetBytes(secrets.AdminToken));
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var http = context.HttpContext;
+        if (BearerToken.Read(http.Request) is not { } token)
+        {
+            return AdminAuthorization.Unauthorized(http);
+        }
+
+        var shopId = http.GetRouteValue("shopId") as string ?? string.Empty;
+        var shop = ShopIds.IsValid(shopId) ? await grains.GetGrain<IShopGrain>(shopId).GetAsync() : null;
+        var isAdmin = CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(token)), _adminHash);
+        if (shop is null || !(isAdmin || shop.AcceptsApiKey(token)))
+        {
+            return ShopNotFound(shopId);
+        }
+
+        http.Items[ShopItem] = shop;
+        return await next(context);
+    }
+
+    /// <summary>The shop the filter admitted the request to.</summary>
+    public static ShopSnapshot Shop(HttpContext context) => (ShopSnapshot)context.Items[ShopItem]!;
+
+    public static IResult ShopNotFound(string shopId) =>
+        TypedResults.Problem($"No shop '{shopId}' is visible with these credentials.", statusCode: StatusCodes.Status404NotFound, title: "Not found", type: ProblemTypes.NotFound);
+}
+
+internal static class ShopIds
+{
+    /// <summary><c>[a-z0-9-]{1,64}</c>.</summary>
+    public static bool IsValid(string shopId) =>
+        shopId.Length is >= 1 and <= 64 && shopId.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+}

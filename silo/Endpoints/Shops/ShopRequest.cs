@@ -1,0 +1,188 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OrleansShop.Grains.Shops;
+
+namespace OrleansShop.Silo.Endpoints.Shops;
+
+/// <summary>The body of <c>PUT /v1/shops/{shopId}</c> (API.md, Shops). Absent sections take their defaults.</summary>
+internal sealed record ShopRequest(
+    string? Name,
+    WebhooksRequest? Webhooks,
+    IReadOnlyList<string>? CodPaymentMethods,
+    IReadOnlyDictionary<string, string>? StatusMap,
+    ReputationSettings? Reputation,
+    SmsSettings? Sms,
+    InvoicingSettings? Invoicing,
+    ReviewsRequest? Reviews,
+    JsonElement? ReputationProvider,
+    JsonElement? SmsGateway,
+    JsonElement? InvoicingProvider,
+    JsonElement? Payments,
+    JsonElement? Carrier);
+
+internal sealed record WebhooksRequest(string? Profile, string? Secret);
+
+/// <summary>Reviews: the public part, plus eTrusted credentials that are write-only.</summary>
+internal sealed record ReviewsRequest(bool Enabled = false, string? Tsid = null, string Model = "classic", string? ClientId = null, string? ClientSecret = null, string? ChannelId = null);
+
+internal static partial class ShopRequestValidation
+{
+    public static readonly IReadOnlySet<string> Profiles = new HashSet<string>(StringComparer.Ordinal) { "standard", "shopify", "woocommerce", "ideasoft" };
+    public static readonly IReadOnlySet<string> CanonicalStatuses = new HashSet<string>(StringComparer.Ordinal) { "paid", "shipped", "closed", "closed_paid", "not_collected", "cancelled" };
+
+    /// <summary>Validates the request; every invalid field is named. Returns the settings when valid.</summary>
+    public static ShopSettings? Validate(ShopRequest request, Dictionary<string, string[]> errors)
+    {
+        void Fail(string field, string message) => errors[field] = [message];
+
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
+        {
+            Fail("name", "name is required, at most 200 characters.");
+        }
+
+        var profile = request.Webhooks?.Profile;
+        if (profile is null || !Profiles.Contains(profile))
+        {
+            Fail("webhooks.profile", "webhooks.profile must be standard, shopify, woocommerce or ideasoft.");
+        }
+
+        var secret = request.Webhooks?.Secret;
+        if (string.IsNullOrEmpty(secret) || secret.Length > 512)
+        {
+            Fail("webhooks.secret", "webhooks.secret is required, at most 512 characters.");
+        }
+        else if (profile == "standard" && !IsStandardSecret(secret))
+        {
+            Fail("webhooks.secret", "A standard profile's secret is 'whsec_' followed by base64 (at least 24 bytes).");
+        }
+
+        if (request.CodPaymentMethods is { } methods && (methods.Count > 50 || methods.Any(m => string.IsNullOrWhiteSpace(m) || m.Length > 100)))
+        {
+            Fail("codPaymentMethods", "codPaymentMethods holds at most 50 non-empty names of at most 100 characters.");
+        }
+
+        if (request.StatusMap is { } map)
+        {
+            if (map.Count > 100 || map.Keys.Any(k => string.IsNullOrWhiteSpace(k) || k.Length > 100))
+            {
+                Fail("statusMap", "statusMap holds at most 100 non-empty shop statuses of at most 100 characters.");
+            }
+            else if (map.FirstOrDefault(e => !CanonicalStatuses.Contains(e.Value)) is { Key: { } bad })
+            {
+                Fail($"statusMap.{bad}", "statusMap values must be paid, shipped, closed, closed_paid, not_collected or cancelled.");
+            }
+        }
+
+        if (request.Reputation is { ThresholdPercent: < 0 or > 100 })
+        {
+            Fail("reputation.thresholdPercent", "reputation.thresholdPercent must be between 0 and 100.");
+        }
+
+        if (request.Sms is { } sms)
+        {
+            if (!KeywordPattern().IsMatch(sms.Keyword ?? string.Empty))
+            {
+                Fail("sms.keyword", "sms.keyword is 1 to 20 letters.");
+            }
+
+            if (sms.ExpiresAfterMinutes is < 1 or > 43200)
+            {
+                Fail("sms.expiresAfterMinutes", "sms.expiresAfterMinutes must be between 1 and 43200 (30 days).");
+            }
+
+            if (string.IsNullOrWhiteSpace(sms.Template) || sms.Template.Length > 1000 || !sms.Template.Contains("(arg1)", StringComparison.Ordinal))
+            {
+                Fail("sms.template", "sms.template is required (at most 1000 characters) and must contain (arg1), the order reference.");
+            }
+
+            if (string.IsNullOrWhiteSpace(sms.ConfirmedText) || sms.ConfirmedText.Length > 1000)
+            {
+                Fail("sms.confirmedText", "sms.confirmedText is required, at most 1000 characters.");
+            }
+        }
+
+        if (request.Invoicing is { IssueOn: not ("paid" or "closed") })
+        {
+            Fail("invoicing.issueOn", "invoicing.issueOn must be paid or closed.");
+        }
+
+        if (request.Reviews is { } reviews)
+        {
+            if (reviews.Model is not ("classic" or "excellence"))
+            {
+                Fail("reviews.model", "reviews.model must be classic or excellence.");
+            }
+
+            if (reviews.Tsid is { } tsid && !TsidPattern().IsMatch(tsid))
+            {
+                Fail("reviews.tsid", "reviews.tsid is a Trusted Shops id: X followed by 32 letters or digits.");
+            }
+            else if (reviews.Enabled && reviews.Tsid is null)
+            {
+                Fail("reviews.tsid", "reviews.tsid is required when reviews are enabled.");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        return new ShopSettings
+        {
+            Name = request.Name!.Trim(),
+            Webhooks = new WebhookSettings(profile!, secret!),
+            CodPaymentMethods = request.CodPaymentMethods ?? ShopDefaults.CodPaymentMethods,
+            StatusMap = request.StatusMap ?? ShopDefaults.StatusMap,
+            Reputation = request.Reputation ?? new ReputationSettings(),
+            Sms = request.Sms ?? new SmsSettings(),
+            Invoicing = request.Invoicing ?? new InvoicingSettings(),
+            Reviews = request.Reviews is { } r ? new ReviewSettings(r.Enabled, r.Tsid?.ToUpperInvariant(), r.Model) : new ReviewSettings(),
+            Credentials = Credentials(request),
+        };
+    }
+
+    private static Dictionary<string, JsonElement> Credentials(ShopRequest request)
+    {
+        var credentials = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        void Keep(string name, JsonElement? value)
+        {
+            if (value is { ValueKind: JsonValueKind.Object } section)
+            {
+                credentials[name] = section.Clone();
+            }
+        }
+
+        Keep("reputationProvider", request.ReputationProvider);
+        Keep("smsGateway", request.SmsGateway);
+        Keep("invoicingProvider", request.InvoicingProvider);
+        Keep("payments", request.Payments);
+        Keep("carrier", request.Carrier);
+        if (request.Reviews is { ClientId: not null } or { ClientSecret: not null } or { ChannelId: not null })
+        {
+            credentials["reviews"] = JsonSerializer.SerializeToElement(new { request.Reviews.ClientId, request.Reviews.ClientSecret, request.Reviews.ChannelId });
+        }
+
+        return credentials;
+    }
+
+    private static bool IsStandardSecret(string secret)
+    {
+        if (!secret.StartsWith("whsec_", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var base64 = secret["whsec_".Length..];
+        var padded = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+        var buffer = new byte[padded.Length];
+        return Convert.TryFromBase64String(padded, buffer, out var length) && length >= 24;
+    }
+
+    [GeneratedRegex(@"^\p{L}{1,20}$")]
+    private static partial Regex KeywordPattern();
+
+    // Lenient with older certificate ids: any case, exactly X + 32 alphanumerics.
+    [GeneratedRegex("^[Xx][A-Za-z0-9]{32}$")]
+    private static partial Regex TsidPattern();
+}

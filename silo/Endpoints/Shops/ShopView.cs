@@ -1,0 +1,35 @@
+using OrleansShop.Grains.Shops;
+
+namespace OrleansShop.Silo.Endpoints.Shops;
+
+/// <summary>A shop without its secrets: the webhook secret, API key and provider credentials are write-only.</summary>
+internal sealed record ShopView(
+    string ShopId,
+    string Name,
+    WebhooksView Webhooks,
+    IReadOnlyList<string> CodPaymentMethods,
+    IReadOnlyDictionary<string, string> StatusMap,
+    ReputationSettings Reputation,
+    SmsSettings Sms,
+    InvoicingSettings Invoicing,
+    ReviewSettings Reviews,
+    IReadOnlyList<string> ConfiguredCredentials,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static ShopView From(ShopSnapshot shop) => new(
+        shop.ShopId,
+        shop.Settings.Name,
+        new WebhooksView(shop.Settings.Webhooks.Profile, SecretSet: true),
+        shop.Settings.CodPaymentMethods,
+        shop.Settings.StatusMap,
+        shop.Settings.Reputation,
+        shop.Settings.Sms,
+        shop.Settings.Invoicing,
+        shop.Settings.Reviews,
+        [.. shop.Settings.Credentials.Keys.Order(StringComparer.Ordinal)],
+        shop.CreatedAt,
+        shop.UpdatedAt);
+}
+
+internal sealed record WebhooksView(string Profile, bool SecretSet);

@@ -1,0 +1,54 @@
+using System.Threading.RateLimiting;
+using OrleansShop.Grains.Hosting;
+using OrleansShop.Grains.Privacy;
+using OrleansShop.Silo.Problems;
+using OrleansShop.Silo.Webhooks;
+
+namespace OrleansShop.Silo.Hosting;
+
+/// <summary>The shop features of a silo: grains, webhook ingress and its per-shop rate limit.</summary>
+internal static class ShopServices
+{
+    public static IServiceCollection AddShopFeatures(this IServiceCollection services, IConfiguration configuration, SiloSecrets secrets)
+    {
+        services.AddShopGrains();
+        services.AddSingleton(new EmailPseudonymizer(Pepper(secrets.ReputationPepper), configuration.GetValue("Reputation:PepperVersion", 1)));
+        services.AddSingleton<OrderEventFactory>();
+        services.AddSingleton<WebhookProfiles>();
+
+        var limits = configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions();
+        if (limits.PermitsPerSecond < 1 || limits.Burst < 1)
+        {
+            throw new InvalidOperationException("Webhooks:PermitsPerSecond and Webhooks:Burst must be at least 1.");
+        }
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                await TypedResults.Problem("This shop sends more webhooks than its rate allows; retry shortly.", statusCode: 429, title: "Too many requests", type: ProblemTypes.RateLimited)
+                    .ExecuteAsync(context.HttpContext);
+            };
+            options.AddPolicy(WebhookIngress.RateLimitPolicy, http => RateLimitPartition.GetTokenBucketLimiter(
+                http.GetRouteValue("shopId") as string ?? string.Empty,
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = limits.Burst,
+                    TokensPerPeriod = limits.PermitsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                }));
+        });
+        return services;
+    }
+
+    private static byte[] Pepper(string base64)
+    {
+        var buffer = new byte[base64.Length];
+        return Convert.TryFromBase64String(base64, buffer, out var length) && length >= 32
+            ? buffer[..length]
+            : throw new InvalidOperationException("Reputation:Pepper must be base64 of at least 32 bytes.");
+    }
+}

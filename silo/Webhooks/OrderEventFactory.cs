@@ -1,0 +1,79 @@
+using OrleansShop.Grains.Orders;
+using OrleansShop.Grains.Privacy;
+using OrleansShop.Grains.Shops;
+
+namespace OrleansShop.Silo.Webhooks;
+
+/// <summary>
+/// A canonical event → the order grain's <see cref="OrderEvent"/>: statuses resolved through the
+/// shop's map, COD decided by the shop's payment-method names, and the e-mail replaced by its
+/// keyed hash — the plaintext goes no further than this class.
+/// </summary>
+internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer)
+{
+    public OrderEvent Create(CanonicalEvent canonical, string eventId, string source, ShopSettings shop) => canonical switch
+    {
+        OrderCreated created => new OrderEvent
+        {
+            EventId = eventId,
+            Source = source,
+            Name = "order.created",
+            Trigger = OrderTrigger.Created,
+            OccurredAt = created.OccurredAt,
+            Order = NewOrder(created, shop),
+        },
+        OrderStatusChanged changed => new OrderEvent
+        {
+            EventId = eventId,
+            Source = source,
+            Name = "order.status_changed",
+            Trigger = StatusResolver.Resolve(changed.Status, shop.StatusMap),
+            RawStatus = changed.Status,
+            OccurredAt = changed.OccurredAt,
+        },
+        PaymentSucceeded payment => new OrderEvent
+        {
+            EventId = eventId,
+            Source = source,
+            Name = "payment.succeeded",
+            Trigger = OrderTrigger.Paid,
+            OccurredAt = payment.OccurredAt,
+            Payment = new PaymentFact(new Amount(payment.Amount.Amount, payment.Amount.Currency), payment.Provider, payment.TransactionId),
+        },
+        ShipmentUpdated shipment => new OrderEvent
+        {
+            EventId = eventId,
+            Source = source,
+            Name = "shipment.updated",
+            Trigger = shipment.Status is "created" or "in_transit" ? OrderTrigger.Shipped : null,
+            RawStatus = shipment.Status,
+            ShipmentStatus = shipment.Status,
+            OccurredAt = shipment.OccurredAt,
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(canonical), canonical.GetType().Name, "Unknown canonical event."),
+    };
+
+    private NewOrder NewOrder(OrderCreated created, ShopSettings shop)
+    {
+        var email = pseudonymizer.Pseudonymize(created.Email);
+        return new NewOrder
+        {
+            Reference = string.IsNullOrWhiteSpace(created.Reference) ? created.OrderId : created.Reference,
+            EmailHash = email.Hash,
+            EmailKeyVersion = email.KeyVersion,
+            Phone = created.Phone,
+            CustomerName = created.CustomerName,
+            PaymentMethod = created.PaymentMethod,
+            Total = new Amount(created.Total.Amount, created.Total.Currency),
+            Lines = [.. created.Lines.Select(l => new OrderLineItem(l.Sku, l.Name, l.Quantity, l.UnitPrice, l.VatRate))],
+            BillingAddress = Address(created.BillingAddress),
+            ShippingAddress = Address(created.ShippingAddress),
+            ReviewConsent = created.ReviewConsent,
+            PlacedAt = created.OccurredAt,
+            Policy = new OrderPolicy(shop.IsCod(created.PaymentMethod), shop.Sms.Enabled),
+        };
+    }
+
+    private static PostalAddress? Address(Address? address) =>
+        address is null ? null : new PostalAddress(address.Name, address.Line1, address.Line2, address.City, address.PostalCode, address.CountryCode);
+}

@@ -1,0 +1,98 @@
+using OrleansShop.Grains.Orders;
+using OrleansShop.Grains.Shops;
+using OrleansShop.Runtime;
+using OrleansShop.Silo.Endpoints;
+using OrleansShop.Silo.Http;
+using OrleansShop.Silo.Problems;
+
+namespace OrleansShop.Silo.Webhooks;
+
+/// <summary>
+/// <c>POST /v1/shops/{shopId}/webhooks</c>: cap the body, find the shop, verify the signature over
+/// the raw bytes, map the payload, and apply the event to its order as one inbox-keyed turn. The
+/// 200 goes out only after the inbox row and the transition have committed; a redelivery gets
+/// the original answer with <c>duplicate: true</c>. Business outcomes are never 4xx: a platform
+/// would only retry them.
+/// </summary>
+internal static class WebhookIngress
+{
+    public const string RateLimitPolicy = "webhooks";
+
+    public static IEndpointRouteBuilder MapWebhookIngress(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/v1/shops/{shopId}/webhooks", ReceiveAsync).RequireRateLimiting(RateLimitPolicy);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ReceiveAsync(
+        string shopId, HttpRequest request, IGrainFactory grains, WebhookProfiles profiles, OrderEventFactory events, TimeProvider timeProvider)
+    {
+        var (body, tooLarge) = await RequestBody.ReadAsync(request);
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+
+        if (!ShopIds.IsValid(shopId) || await grains.GetGrain<IShopGrain>(shopId).GetAsync() is not { } shop)
+        {
+            return TypedResults.Problem($"No shop '{shopId}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found", type: ProblemTypes.NotFound);
+        }
+
+        var profile = profiles.Get(shop.Settings.Webhooks.Profile);
+        var delivery = new WebhookRequest(
+            request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body, request.ContentType);
+        if (profile.IsUnsignedPing(delivery))
+        {
+            return TypedResults.Ok(new WebhookAnswer(null, null, null, "ignored", Duplicate: false, "a ping: nothing to do"));
+        }
+
+        if (profile.Verify(delivery, shop.Settings.Webhooks.Secret, timeProvider.GetUtcNow()) is { } failure)
+        {
+            request.HttpContext.Response.Headers.WWWAuthenticate = "Signature";
+            return TypedResults.Problem(failure.Reason, statusCode: StatusCodes.Status401Unauthorized, title: "Bad signature", type: ProblemTypes.BadSignature);
+        }
+
+        MappedDelivery mapped;
+        try
+        {
+            mapped = profile.Map(delivery);
+        }
+        catch (WebhookPayloadException exception)
+        {
+            return JsonRequest.Invalid(exception.Field, exception.Message);
+        }
+
+        if (mapped.Event is not { } canonical)
+        {
+            return TypedResults.Ok(new WebhookAnswer(mapped.DedupKey, null, null, "ignored", Duplicate: false, "the delivery carries nothing for OrleansShop"));
+        }
+
+        if (OrderIdProblem(canonical.OrderId) is { } invalid)
+        {
+            return JsonRequest.Invalid("orderId", invalid);
+        }
+
+        var orderEvent = events.Create(canonical, mapped.DedupKey, profile.Name, shop.Settings);
+        var answer = await grains.InvokeOnceAsync<IOrderGrain, EventAnswer>(
+            OrderKeys.For(shopId, canonical.OrderId), $"webhook/{shopId}/{profile.Name}/{mapped.DedupKey}", order => order.ApplyAsync(orderEvent));
+        var value = answer.Value;
+        return TypedResults.Ok(new WebhookAnswer(value.EventId, value.OrderId, value.Status, value.Outcome, answer.Duplicate, value.Detail));
+    }
+
+    private static string? OrderIdProblem(string orderId) =>
+        orderId.Length is 0 or > 128 ? "An order id is 1 to 128 characters."
+        : orderId.Any(char.IsControl) ? "An order id has no control characters."
+        : null;
+
+    /// <summary>API.md's webhook answer; <c>detail</c> says why an event was ignored or rejected.</summary>
+    internal sealed record WebhookAnswer(string? EventId, string? OrderId, string? Status, string Outcome, bool Duplicate, string? Detail);
+}
+
+/// <summary>The webhook profiles by name.</summary>
+internal sealed class WebhookProfiles(IEnumerable<IWebhookProfile> profiles)
+{
+    private readonly Dictionary<string, IWebhookProfile> _byName = profiles.ToDictionary(p => p.Name, StringComparer.Ordinal);
+
+    public IWebhookProfile Get(string name) =>
+        _byName.TryGetValue(name, out var profile) ? profile : throw new InvalidOperationException($"No webhook profile '{name}' is registered.");
+}
