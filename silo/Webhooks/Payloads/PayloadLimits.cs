@@ -12,6 +12,9 @@ internal static class PayloadLimits
     /// <summary>Length of an identifier, status, currency or dedup part.</summary>
     public const int MaxIdentifierLength = 128;
 
+    /// <summary>Length of an e-mail address (RFC 5321's path limit).</summary>
+    public const int MaxEmailLength = 254;
+
     /// <summary>Length of free text: names, e-mail addresses, address lines, product names.</summary>
     public const int MaxTextLength = 1024;
 

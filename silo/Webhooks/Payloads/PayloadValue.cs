@@ -51,38 +51,23 @@ internal readonly record struct PayloadValue(JsonElement Element, string Path)
         return [.. Element.EnumerateArray().Select((item, index) => new PayloadValue(item, $"{path}[{index}]"))];
     }
 
-    /// <summary>A non-empty string of at most <paramref name="maxLength"/> characters with no control characters.</summary>
-    public string AsText(int maxLength = PayloadLimits.MaxTextLength)
-    {
-        var text = AsRawString();
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            throw Fail(Path, "must not be empty.");
-        }
+    /// <summary>
+    /// A non-empty string of at most <paramref name="maxLength"/> characters. Free text may break
+    /// lines (an address typed into a text area); no other control character is accepted.
+    /// </summary>
+    public string AsText(int maxLength = PayloadLimits.MaxTextLength) => ReadText(maxLength, allowLineBreaks: true);
 
-        if (text.Length > maxLength)
-        {
-            throw Fail(Path, $"is longer than {maxLength} characters.");
-        }
-
-        if (text.Any(char.IsControl))
-        {
-            throw Fail(Path, "contains control characters.");
-        }
-
-        return text;
-    }
+    /// <summary>An identifier, status, code or time: at most <see cref="PayloadLimits.MaxIdentifierLength"/> characters, no control characters at all.</summary>
+    public string AsIdentifier() => ReadText(PayloadLimits.MaxIdentifierLength, allowLineBreaks: false);
 
     /// <summary>Like <see cref="AsText"/>, but an empty string reads as absent (platforms send <c>""</c> for unset fields).</summary>
     public string? AsOptionalText(int maxLength = PayloadLimits.MaxTextLength) =>
         Element.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(AsRawString()) ? null : AsText(maxLength);
 
-    public string AsIdentifier() => AsText(PayloadLimits.MaxIdentifierLength);
-
     /// <summary>An e-mail address: one '@' with something on both sides, no spaces.</summary>
     public string AsEmail()
     {
-        var email = AsText(PayloadLimits.MaxIdentifierLength * 2).Trim();
+        var email = AsText(PayloadLimits.MaxEmailLength).Trim();
         var at = email.IndexOf('@', StringComparison.Ordinal);
         return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1 && !email.Any(char.IsWhiteSpace)
             ? email
@@ -133,6 +118,27 @@ internal readonly record struct PayloadValue(JsonElement Element, string Path)
     {
         var field = path.Length == 0 ? JsonPayload.BodyField : path;
         return new WebhookPayloadException(field, $"{field} {message}");
+    }
+
+    private string ReadText(int maxLength, bool allowLineBreaks)
+    {
+        var text = AsRawString();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw Fail(Path, "must not be empty.");
+        }
+
+        if (text.Length > maxLength)
+        {
+            throw Fail(Path, $"is longer than {maxLength} characters.");
+        }
+
+        if (text.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t')))
+        {
+            throw Fail(Path, "contains control characters.");
+        }
+
+        return text;
     }
 
     private string AsRawString()
