@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace OrleansShop.Silo.Webhooks.Payloads;
+
+/// <summary>Parses a verified body into a JSON object, turning every parser failure into a <see cref="WebhookPayloadException"/>.</summary>
+internal static class JsonPayload
+{
+    public const string BodyField = "body";
+
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        MaxDepth = PayloadLimits.MaxDepth,
+        // A repeated key could be read one way by us and another way by whoever reads the body next.
+        AllowDuplicateProperties = false,
+    };
+
+    /// <summary>
+    /// The body as a JSON document whose root is an object. Invalid UTF-8, truncation, comments,
+    /// trailing commas, repeated keys and nesting past <see cref="PayloadLimits.MaxDepth"/> are all rejected.
+    /// </summary>
+    public static JsonDocument Parse(ReadOnlyMemory<byte> body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, Options);
+        }
+        catch (JsonException e)
+        {
+            throw new WebhookPayloadException(BodyField, $"The body is not valid JSON: {e.Message}");
+        }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            throw new WebhookPayloadException(BodyField, "The body must be a JSON object.");
+        }
+
+        return document;
+    }
+
+    /// <summary>A stable fingerprint of the raw body, for dedup keys of deliveries that carry no better identity.</summary>
+    public static string Fingerprint(ReadOnlyMemory<byte> body) => Convert.ToHexStringLower(SHA256.HashData(body.Span));
+}
