@@ -14,7 +14,6 @@ internal static class ShopServices
         services.AddShopGrains();
         services.AddSingleton(new EmailPseudonymizer(Pepper(secrets.ReputationPepper), configuration.GetValue("Reputation:PepperVersion", 1)));
         services.AddSingleton<OrderEventFactory>();
-        services.AddSingleton<WebhookProfiles>();
 
         var limits = configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions();
         if (limits.PermitsPerSecond < 1 || limits.Burst < 1)

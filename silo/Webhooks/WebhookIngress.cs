@@ -4,6 +4,7 @@ using OrleansShop.Runtime;
 using OrleansShop.Silo.Endpoints;
 using OrleansShop.Silo.Http;
 using OrleansShop.Silo.Problems;
+using OrleansShop.Silo.Webhooks.Profiles;
 
 namespace OrleansShop.Silo.Webhooks;
 
@@ -25,7 +26,7 @@ internal static class WebhookIngress
     }
 
     private static async Task<IResult> ReceiveAsync(
-        string shopId, HttpRequest request, IGrainFactory grains, WebhookProfiles profiles, OrderEventFactory events, TimeProvider timeProvider)
+        string shopId, HttpRequest request, IGrainFactory grains, OrderEventFactory events, TimeProvider timeProvider)
     {
         var (body, tooLarge) = await RequestBody.ReadAsync(request);
         if (tooLarge is not null)
@@ -38,7 +39,8 @@ internal static class WebhookIngress
             return TypedResults.Problem($"No shop '{shopId}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found", type: ProblemTypes.NotFound);
         }
 
-        var profile = profiles.Get(shop.Settings.Webhooks.Profile);
+        var profile = WebhookProfiles.Find(shop.Settings.Webhooks.Profile)
+            ?? throw new InvalidOperationException($"Shop '{shopId}' names webhook profile '{shop.Settings.Webhooks.Profile}', which does not exist.");
         var delivery = new WebhookRequest(
             request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body, request.ContentType);
         if (profile.IsUnsignedPing(delivery))
@@ -86,13 +88,4 @@ internal static class WebhookIngress
 
     /// <summary>API.md's webhook answer; <c>detail</c> says why an event was ignored or rejected.</summary>
     internal sealed record WebhookAnswer(string? EventId, string? OrderId, string? Status, string Outcome, bool Duplicate, string? Detail);
-}
-
-/// <summary>The webhook profiles by name.</summary>
-internal sealed class WebhookProfiles(IEnumerable<IWebhookProfile> profiles)
-{
-    private readonly Dictionary<string, IWebhookProfile> _byName = profiles.ToDictionary(p => p.Name, StringComparer.Ordinal);
-
-    public IWebhookProfile Get(string name) =>
-        _byName.TryGetValue(name, out var profile) ? profile : throw new InvalidOperationException($"No webhook profile '{name}' is registered.");
 }

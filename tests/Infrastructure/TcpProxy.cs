@@ -110,7 +110,10 @@ public sealed class TcpProxy : IAsyncDisposable
         {
             try
             {
-                socket.Client.LingerState = new LingerOption(true, 0);
+                if (socket.Client is { } open)
+                {
+                    open.LingerState = new LingerOption(true, 0);
+                }
             }
             catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
             {
