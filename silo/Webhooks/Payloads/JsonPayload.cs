@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace OrleansShop.Silo.Webhooks.Payloads;
 
@@ -21,6 +22,12 @@ internal static class JsonPayload
     /// </summary>
     public static JsonDocument Parse(ReadOnlyMemory<byte> body)
     {
+        // Checked over the whole body, not only the strings a profile reads, so no invalid byte is passed on.
+        if (!Utf8.IsValid(body.Span))
+        {
+            throw new WebhookPayloadException(BodyField, "The body is not valid UTF-8.");
+        }
+
         JsonDocument document;
         try
         {

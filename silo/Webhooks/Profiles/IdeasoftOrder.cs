@@ -41,9 +41,10 @@ internal static class IdeasoftOrder
     /// </summary>
     public static string DedupKey(string topic, PayloadValue order, ReadOnlyMemory<byte> body)
     {
-        var updatedAt = order.Optional("updatedAt")?.AsIdentifier() ?? JsonPayload.Fingerprint(body);
+        var updatedAt = order.Optional("updatedAt");
+        updatedAt?.AsTimestamp();
         var status = order.Optional("status")?.AsIdentifier();
-        return $"{topic}|{OrderId(order)}|{updatedAt}|{status}";
+        return $"{topic}|{OrderId(order)}|{updatedAt?.AsIdentifier() ?? JsonPayload.Fingerprint(body)}|{status}";
     }
 
     public static OrderCreated Created(PayloadValue order) => new()
