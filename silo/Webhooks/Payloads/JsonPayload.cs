@@ -52,7 +52,7 @@ internal static class JsonPayload
         // Escapes such as an unpaired \ud800 are valid JSON but not text, and System.Text.Json throws
         // InvalidOperationException when it meets one, even in a key it only compares while looking up
         // another. Checking every key and string once here keeps that exception out of the profiles.
-        if (InvalidTextPath(document.RootElement) is { } path)
+        if (JsonText.FirstInvalidPath(document.RootElement) is { } path)
         {
             document.Dispose();
             var field = path.Length == 0 ? BodyField : path;
@@ -60,59 +60,6 @@ internal static class JsonPayload
         }
 
         return document;
-    }
-
-    /// <summary>Null when every key and string is valid text; otherwise the path of the first that is not ("" for the root).</summary>
-    private static string? InvalidTextPath(JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    if (!IsText(() => property.Name))
-                    {
-                        return "";
-                    }
-
-                    if (InvalidTextPath(property.Value) is { } inner)
-                    {
-                        return inner.Length == 0 ? property.Name : inner.StartsWith('[') ? property.Name + inner : $"{property.Name}.{inner}";
-                    }
-                }
-
-                return null;
-            case JsonValueKind.Array:
-                var index = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    if (InvalidTextPath(item) is { } inner)
-                    {
-                        return $"[{index}]" + (inner.Length == 0 || inner.StartsWith('[') ? inner : "." + inner);
-                    }
-
-                    index++;
-                }
-
-                return null;
-            case JsonValueKind.String:
-                return IsText(element.GetString) ? null : "";
-            default:
-                return null;
-        }
-    }
-
-    private static bool IsText(Func<string?> read)
-    {
-        try
-        {
-            read();
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
     }
 
     /// <summary>A stable fingerprint of the raw body, for dedup keys of deliveries that carry no better identity.</summary>
