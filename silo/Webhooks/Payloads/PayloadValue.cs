@@ -148,15 +148,8 @@ internal readonly record struct PayloadValue(JsonElement Element, string Path)
             throw Fail(Path, "must be a string.");
         }
 
-        try
-        {
-            return Element.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            // An escaped lone surrogate (\ud800) is well-formed JSON but not text.
-            throw Fail(Path, "is not valid Unicode text.");
-        }
+        // JsonPayload.Parse has already checked that every string is valid text.
+        return Element.GetString()!;
     }
 
     private string Child(string name) => Path.Length == 0 ? name : $"{Path}.{name}";

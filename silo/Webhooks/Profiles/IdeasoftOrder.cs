@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using OrleansShop.Silo.Webhooks.Payloads;
@@ -25,14 +26,15 @@ internal static class IdeasoftOrder
     /// <c>refunded</c>, <c>personal_status_1</c>, ...) pass through for the shop's status map:
     /// whether <c>delivered</c> means collected depends on a payment type an update does not carry.
     /// </summary>
-    private static readonly Dictionary<string, string> CanonicalByStatus = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> CanonicalByStatus = new Dictionary<string, string>
     {
         ["fulfilled"] = CanonicalStatuses.Shipped,
         ["cancelled"] = CanonicalStatuses.Cancelled,
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Turkish shops' currency as Ideasoft may write it, mapped to ISO 4217 (UNCONFIRMED which one it sends).</summary>
-    private static readonly Dictionary<string, string> CurrencyAliases = new(StringComparer.OrdinalIgnoreCase) { ["TL"] = "TRY" };
+    private static readonly FrozenDictionary<string, string> CurrencyAliases =
+        new Dictionary<string, string> { ["TL"] = "TRY" }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Order id, <c>updatedAt</c> and status; the topic too, since a create and an update may share the
@@ -41,9 +43,10 @@ internal static class IdeasoftOrder
     /// </summary>
     public static string DedupKey(string topic, PayloadValue order, ReadOnlyMemory<byte> body)
     {
-        var updatedAt = order.Optional("updatedAt")?.AsIdentifier() ?? JsonPayload.Fingerprint(body);
+        var updatedAt = order.Optional("updatedAt");
+        updatedAt?.AsTimestamp();
         var status = order.Optional("status")?.AsIdentifier();
-        return $"{topic}|{OrderId(order)}|{updatedAt}|{status}";
+        return $"{topic}|{OrderId(order)}|{updatedAt?.AsIdentifier() ?? JsonPayload.Fingerprint(body)}|{status}";
     }
 
     public static OrderCreated Created(PayloadValue order) => new()

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using OrleansShop.Silo.Webhooks.Payloads;
 
@@ -6,7 +7,8 @@ namespace OrleansShop.Silo.Webhooks.Profiles;
 /// <summary>Reads Shopify's order resource (REST Admin API field names) into canonical events.</summary>
 internal static class ShopifyOrder
 {
-    public static readonly HashSet<string> Topics = ["orders/create", "orders/paid", "orders/fulfilled", "orders/cancelled", "orders/updated"];
+    public static readonly FrozenSet<string> Topics =
+        new[] { "orders/create", "orders/paid", "orders/fulfilled", "orders/cancelled", "orders/updated" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>What an order with no gateway names (a manual or zero-total order) reports as its payment method.</summary>
     public const string NoGateway = "unknown";
@@ -19,7 +21,7 @@ internal static class ShopifyOrder
         OrderId = OrderId(order),
         OccurredAt = UpdatedAt(order),
         // Shopify's name is the buyer-facing number with the shop's prefix ("#1001").
-        Reference = order.Optional("name")?.AsOptionalText(PayloadLimits.MaxIdentifierLength)?.TrimStart('#'),
+        Reference = order.Optional("name")?.AsOptionalText(PayloadLimits.MaxIdentifierLength)?.TrimStart('#') is { Length: > 0 } reference ? reference : null,
         Email = Email(order),
         Phone = order.Optional("phone")?.AsOptionalText(PayloadLimits.MaxIdentifierLength),
         CustomerName = CustomerName(order),

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using OrleansShop.Silo.Webhooks.Payloads;
 
 namespace OrleansShop.Silo.Webhooks.Profiles;
@@ -5,7 +6,8 @@ namespace OrleansShop.Silo.Webhooks.Profiles;
 /// <summary>Reads the <c>data</c> object of each canonical event type, field names as API.md writes them.</summary>
 internal static class StandardEvents
 {
-    private static readonly HashSet<string> ShipmentStatuses = ["created", "in_transit", "delivered", "returned"];
+    private static readonly FrozenSet<string> ShipmentStatuses =
+        new[] { "created", "in_transit", "delivered", "returned" }.ToFrozenSet(StringComparer.Ordinal);
 
     public static OrderCreated OrderCreated(PayloadValue data)
     {
@@ -48,15 +50,15 @@ internal static class StandardEvents
 
     public static ShipmentUpdated ShipmentUpdated(PayloadValue data)
     {
+        var orderId = data.Required("orderId").AsIdentifier();
         var status = data.Required("status");
+        var statusName = status.AsIdentifier();
         return new ShipmentUpdated
         {
-            OrderId = data.Required("orderId").AsIdentifier(),
+            OrderId = orderId,
             Carrier = data.Required("carrier").AsIdentifier(),
             TrackingCode = data.Required("trackingCode").AsIdentifier(),
-            Status = ShipmentStatuses.Contains(status.AsIdentifier())
-                ? status.AsIdentifier()
-                : throw status.Fail("is not created, in_transit, delivered or returned."),
+            Status = ShipmentStatuses.Contains(statusName) ? statusName : throw status.Fail("is not created, in_transit, delivered or returned."),
         };
     }
 

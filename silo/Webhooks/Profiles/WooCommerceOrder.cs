@@ -22,8 +22,9 @@ internal static class WooCommerceOrder
     /// </summary>
     public static string DedupKey(string topic, PayloadValue order)
     {
-        var modified = (order.Optional("date_modified") ?? order.Required("date_modified_gmt")).AsIdentifier();
-        return $"{topic}|{OrderId(order)}|{modified}|{Status(order)}";
+        var modified = order.Optional("date_modified") ?? order.Required("date_modified_gmt");
+        modified.AsTimestamp();
+        return $"{topic}|{OrderId(order)}|{modified.AsIdentifier()}|{Status(order)}";
     }
 
     public static OrderCreated Created(PayloadValue order)
