@@ -1,0 +1,59 @@
+using System.Text.Json;
+
+namespace OrleansShop.Connectors.Netgsm;
+
+/// <summary>An answer of Netgsm that carried a JSON <c>code</c>; the caller disposes <see cref="Json"/>.</summary>
+internal sealed record NetgsmAnswer(JsonDocument Json, string Code)
+{
+    /// <summary>
+    /// HTTP 5xx is retryable whatever its body says. Otherwise a JSON object with a <c>code</c> is
+    /// Netgsm speaking (success on 200, errors on 406), and the operation reads its code. Without one,
+    /// the HTTP status decides: 401/403 and other 4xx are permanent, 408/429 retryable, and anything
+    /// else (200 or 406 with garbage, HTML, an empty body) is an unreadable answer, retryable.
+    /// </summary>
+    public static (NetgsmAnswer? Answer, NetgsmFailure? Failure) Classify(int status, byte[] body)
+    {
+        if (status >= 500)
+        {
+            return (null, NetgsmFailure.Retryable($"Netgsm answered HTTP {status}"));
+        }
+
+        var json = TryParse(body);
+        var code = json is null ? null : NetgsmWire.Text(json.RootElement, "code");
+        if (json is not null && !string.IsNullOrEmpty(code))
+        {
+            // A code written as a number loses its leading zero: 0 is "00".
+            return (new NetgsmAnswer(json, code.Length == 1 ? $"0{code}" : code), null);
+        }
+
+        json?.Dispose();
+        var failure = status switch
+        {
+            401 or 403 => NetgsmFailure.Permanent($"Netgsm refused the credentials (HTTP {status})"),
+            408 or 429 => NetgsmFailure.Retryable($"Netgsm answered HTTP {status}"),
+            >= 400 and not 406 => NetgsmFailure.Permanent($"Netgsm answered HTTP {status}"),
+            _ => NetgsmFailure.Retryable($"unreadable answer (HTTP {status}): {Describe(body, json is not null)}"),
+        };
+        return (null, failure);
+    }
+
+    private static JsonDocument? TryParse(byte[] body)
+    {
+        try
+        {
+            // Some servers start JSON with a UTF-8 byte order mark, which the parser rejects.
+            var utf8 = body.AsMemory();
+            return JsonDocument.Parse(utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? utf8[3..] : utf8);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Describe(byte[] body, bool isJson) =>
+        body.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') ? "an empty body"
+        : isJson ? "JSON without a code"
+        : body.SkipWhile(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n').First() == (byte)'<' ? "HTML or XML, not JSON"
+        : "not JSON";
+}

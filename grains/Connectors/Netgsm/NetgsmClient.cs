@@ -1,0 +1,130 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace OrleansShop.Connectors.Netgsm;
+
+/// <summary>
+/// Netgsm's REST v2 SMS API: send, and read the inbox of replies. Whatever the network or Netgsm
+/// does, a call ends in a classified result (<see cref="NetgsmOutcome"/>) rather than an exception;
+/// only the caller's own cancellation propagates. Nothing here logs, and no result carries a phone
+/// number, a message text, a password or any of Netgsm's answer body (an error page may echo the request).
+/// </summary>
+public sealed class NetgsmClient(HttpClient http, NetgsmOptions options)
+{
+    public const string SendPath = "sms/rest/v2/send";
+    public const string InboxPath = "sms/rest/v2/inbox";
+
+    private readonly NetgsmOptions _options = NetgsmOptions.Validate(options) is { } error ? throw new ArgumentException(error, nameof(options)) : options;
+
+    /// <summary>
+    /// One job of one or more SMS from <paramref name="messageHeader"/>, Netgsm's approved sender id.
+    /// Netgsm's API takes no idempotency key: a send that times out after Netgsm took it will be sent
+    /// again if retried.
+    /// </summary>
+    public async Task<NetgsmSendResult> SendAsync(NetgsmCredentials credentials, string messageHeader, IReadOnlyList<NetgsmMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(messageHeader);
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
+        {
+            throw new ArgumentException("A send needs at least one message.", nameof(messages));
+        }
+
+        if ((InvalidBaseAddress(credentials) ?? NetgsmWire.Invalid(messageHeader, messages)) is { } invalid)
+        {
+            return NetgsmSendResult.Failed(invalid);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint(credentials, SendPath));
+        request.Content = NetgsmWire.SendContent(messageHeader, messages);
+        var (answer, failure) = await ExchangeAsync(credentials, request, cancellationToken);
+        if (failure is not null)
+        {
+            return NetgsmSendResult.Failed(failure);
+        }
+
+        using var json = answer!.Json;
+        return answer.Code == NetgsmCodes.Success
+            ? new(NetgsmOutcome.Accepted, answer.Code, NetgsmWire.Text(json.RootElement, "jobid"), "accepted for delivery")
+            : NetgsmSendResult.Failed(NetgsmCodes.SendFailure(answer.Code));
+    }
+
+    /// <summary>
+    /// The SMS received from <paramref name="start"/> to <paramref name="stop"/>. Always asked with a
+    /// range: without one Netgsm lists each message only once, so a poller that crashed mid-read would
+    /// lose replies; with one, overlapping windows are safe and the caller deduplicates.
+    /// </summary>
+    public async Task<NetgsmInboxResult> ReadInboxAsync(NetgsmCredentials credentials, DateTimeOffset start, DateTimeOffset stop, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, stop);
+        if (InvalidBaseAddress(credentials) is { } invalid)
+        {
+            return NetgsmInboxResult.Failed(invalid);
+        }
+
+        var query = $"?startdate={NetgsmTime.ForQuery(start)}&stopdate={NetgsmTime.ForQuery(stop)}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Endpoint(credentials, InboxPath) + query));
+        var (answer, failure) = await ExchangeAsync(credentials, request, cancellationToken);
+        if (failure is not null)
+        {
+            return NetgsmInboxResult.Failed(failure);
+        }
+
+        using var json = answer!.Json;
+        return answer.Code switch
+        {
+            NetgsmCodes.Success => NetgsmInbox.Read(json.RootElement) is { } messages
+                ? new(NetgsmOutcome.Accepted, answer.Code, messages, $"{messages.Count} messages")
+                : NetgsmInboxResult.Failed(NetgsmFailure.Retryable("unreadable answer: a message lacks a field or has a time in an unknown format", answer.Code)),
+            NetgsmCodes.NoMessages => new(NetgsmOutcome.Accepted, answer.Code, [], "no messages in the range"),
+            _ => NetgsmInboxResult.Failed(NetgsmCodes.InboxFailure(answer.Code)),
+        };
+    }
+
+    private static Uri Endpoint(NetgsmCredentials credentials, string path) =>
+        new($"{credentials.BaseAddress.AbsoluteUri.TrimEnd('/')}/{path}");
+
+    // A shop's configuration error: permanent, so it reaches dead letters rather than being retried.
+    private static NetgsmFailure? InvalidBaseAddress(NetgsmCredentials credentials) =>
+        credentials.BaseAddress is { IsAbsoluteUri: true, Scheme: "https" or "http", Query: "" }
+            ? null
+            : NetgsmFailure.Permanent("the Netgsm base address is not an absolute http(s) address without a query");
+
+    /// <summary>
+    /// One round trip under <see cref="NetgsmOptions.Timeout"/>: an answer with a JSON <c>code</c>, or a
+    /// classified failure. Only an exception's kind is passed on: its message is not ours to vouch for.
+    /// </summary>
+    private async Task<(NetgsmAnswer? Answer, NetgsmFailure? Failure)> ExchangeAsync(NetgsmCredentials credentials, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials.UserCode}:{credentials.Password}")));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var body = await NetgsmBody.ReadAsync(response.Content, _options.MaxResponseBytes, timeout.Token);
+            return body is null
+                ? (null, NetgsmFailure.Retryable($"unreadable answer: larger than {_options.MaxResponseBytes} bytes"))
+                : NetgsmAnswer.Classify((int)response.StatusCode, body);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, NetgsmFailure.Retryable($"Netgsm did not answer within {_options.Timeout.TotalSeconds:0.###} s"));
+        }
+        catch (HttpRequestException exception)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var cause = exception.HttpRequestError == HttpRequestError.Unknown ? "unknown" : exception.HttpRequestError.ToString();
+            return (null, NetgsmFailure.Retryable($"could not reach Netgsm or the connection broke ({cause})"));
+        }
+        catch (IOException)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return (null, NetgsmFailure.Retryable("the connection to Netgsm broke while reading its answer"));
+        }
+    }
+}

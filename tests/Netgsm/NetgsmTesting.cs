@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Sockets;
+using OrleansShop.Connectors.Netgsm;
+
+namespace OrleansShop.Tests.Netgsm;
+
+/// <summary>Credentials and clients the Netgsm tests share.</summary>
+internal static class NetgsmTesting
+{
+    public const string UserCode = "8501234567";
+
+    /// <summary>Has a colon and a Turkish letter: Basic auth must carry it whole, as UTF-8.</summary>
+    public const string Password = "s3cr:et-ş";
+
+    public const string Header = "DEMOSHOP";
+
+    public const string Number = "5321234567";
+
+    private static readonly HttpClient Http = new();
+
+    public static NetgsmCredentials Credentials(Uri baseAddress) => new(baseAddress, UserCode, Password);
+
+    public static NetgsmClient Client(TimeSpan? timeout = null, int maxResponseBytes = 1 << 20) =>
+        new(Http, new NetgsmOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10), MaxResponseBytes = maxResponseBytes });
+
+    /// <summary>A loopback address nobody listens on: connections are refused.</summary>
+    public static Uri ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return new Uri($"http://127.0.0.1:{port}/");
+    }
+
+    /// <summary>Whatever the outcome, a meaning must never carry the password, the number or the text.</summary>
+    public static void AssertNothingPersonal(string meaning, params string[] personal)
+    {
+        Assert.False(string.IsNullOrWhiteSpace(meaning));
+        foreach (var value in personal.Append(Password).Append(Number))
+        {
+            Assert.DoesNotContain(value, meaning, StringComparison.Ordinal);
+        }
+    }
+}
