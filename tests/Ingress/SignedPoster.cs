@@ -52,7 +52,12 @@ internal sealed class SignedPoster(HttpClient http, string shopId, string secret
             type = "order.created",
             data = new
             {
-                orderId, reference = orderId, email, phone = "+905321234567", customerName = "Ayşe Yılmaz", paymentMethod,
+                orderId,
+                reference = orderId,
+                email,
+                phone = "+905321234567",
+                customerName = "Ayşe Yılmaz",
+                paymentMethod,
                 total = new { amount = total, currency = "HUF" },
             },
         });
