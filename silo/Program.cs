@@ -1,4 +1,3 @@
 using OrleansShop.Silo.Hosting;
 
-var app = SiloApplication.Create(args);
-await app.RunAsync();
+return await SiloApplication.RunAsync(args);

@@ -1,6 +1,9 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 using OrleansShop.Grains.Hosting;
 using OrleansShop.Grains.Privacy;
+using OrleansShop.Runtime.Hosting;
+using OrleansShop.Silo.Connectors;
 using OrleansShop.Silo.Problems;
 using OrleansShop.Silo.Webhooks;
 
@@ -14,6 +17,9 @@ internal static class ShopServices
         services.AddShopGrains();
         services.AddSingleton(new EmailPseudonymizer(Pepper(secrets.ReputationPepper), configuration.GetValue("Reputation:PepperVersion", 1)));
         services.AddSingleton<OrderEventFactory>();
+        services.AddOptions<ProvidersOptions>().BindConfiguration("Providers").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProvidersOptions>>(new ProvidersValidator(configuration["Storage:Provider"] ?? "sqlite"));
+        services.AddExternalCallHandler<SmsConnector>();
 
         var limits = configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions();
         if (limits.PermitsPerSecond < 1 || limits.Burst < 1)
@@ -49,5 +55,11 @@ internal static class ShopServices
         return Convert.TryFromBase64String(base64, buffer, out var length) && length >= 32
             ? buffer[..length]
             : throw new InvalidOperationException("Reputation:Pepper must be base64 of at least 32 bytes.");
+    }
+
+    private sealed class ProvidersValidator(string storageProvider) : IValidateOptions<ProvidersOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ProvidersOptions options) =>
+            ProvidersOptions.Validate(options, storageProvider) is { } message ? ValidateOptionsResult.Fail(message) : ValidateOptionsResult.Success;
     }
 }

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Options;
 using OrleansShop.Runtime.Hosting;
 using OrleansShop.Runtime.Membership;
 using OrleansShop.Silo.Endpoints;
 using OrleansShop.Silo.Endpoints.Orders;
 using OrleansShop.Silo.Endpoints.Shops;
+using OrleansShop.Silo.Endpoints.Sms;
 using OrleansShop.Silo.Http;
 using OrleansShop.Silo.Problems;
 using OrleansShop.Silo.Webhooks;
@@ -14,6 +16,26 @@ public static class SiloApplication
 {
     /// <summary>Where the embedded default listens when no URL is configured.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>Runs a silo until it is stopped; a configuration error ends it with one clear line and exit code 1.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            await using var app = Create(args);
+
+            // Validate before the host starts, so a bad setting is one line, not the host's stack trace.
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception exception) when (exception is OptionsValidationException or InvalidOperationException { Source: "OrleansShop.Silo" })
+        {
+            var reason = exception is OptionsValidationException validation ? string.Join("; ", validation.Failures) : exception.Message;
+            await Console.Error.WriteLineAsync($"OrleansShop cannot start: {reason}");
+            return 1;
+        }
+    }
 
     /// <param name="args">Command-line arguments (<c>--urls</c>, <c>--Storage:Provider=postgres</c>, …).</param>
     /// <param name="configure">Lets a host (the test cluster) add configuration, grains and connectors before the build.</param>
@@ -49,6 +71,7 @@ public static class SiloApplication
         app.MapShopsApi();
         app.MapOrdersApi();
         app.MapWebhookIngress();
+        app.MapSmsApi();
         return app;
     }
 }

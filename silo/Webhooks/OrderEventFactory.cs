@@ -70,7 +70,9 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer)
             ShippingAddress = Address(created.ShippingAddress),
             ReviewConsent = created.ReviewConsent,
             PlacedAt = created.OccurredAt,
-            Policy = new OrderPolicy(shop.IsCod(created.PaymentMethod), shop.Sms.Enabled),
+            Policy = shop.IsCod(created.PaymentMethod)
+                ? new OrderPolicy(Cod: true, shop.Sms.Enabled ? shop.Sms : null)
+                : new OrderPolicy(Cod: false, Sms: null),
         };
     }
 

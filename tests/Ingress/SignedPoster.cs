@@ -46,7 +46,7 @@ internal sealed class SignedPoster(HttpClient http, string shopId, string secret
         return await http.SendAsync(request);
     }
 
-    public static string Created(string orderId, string paymentMethod = "cod", string email = "Jane.Saoirse+shop@gmail.com", string total = "12990.00") =>
+    public static string Created(string orderId, string paymentMethod = "cod", string email = "Jane.Saoirse+shop@gmail.com", string total = "12990.00", string phone = "+905321234567") =>
         JsonSerializer.Serialize(new
         {
             type = "order.created",
@@ -55,7 +55,7 @@ internal sealed class SignedPoster(HttpClient http, string shopId, string secret
                 orderId,
                 reference = orderId,
                 email,
-                phone = "+905321234567",
+                phone,
                 customerName = "Ayşe Yılmaz",
                 paymentMethod,
                 total = new { amount = total, currency = "HUF" },

@@ -68,7 +68,7 @@ public sealed class WebhookIngressTests : IAsyncLifetime
         var order = await _shopClient.GetFromJsonAsync<JsonElement>("/v1/shops/demo/orders/flow");
         Assert.Equal(("AwaitingSmsConfirmation", true), (order.GetProperty("status").GetString(), order.GetProperty("cod").GetBoolean()));
         Assert.Equal(["applied", "rejected", "rejected", "ignored"], order.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("outcome").GetString()));
-        Assert.Equal("none", order.GetProperty("sms").GetProperty("status").GetString());
+        Assert.True(order.GetProperty("sms").GetProperty("status").GetString() is "pending" or "sent");
     }
 
     [Fact]

@@ -24,7 +24,7 @@ internal static class OrderEvents
             PaymentMethod = cod ? "cod" : "card",
             Total = new Amount(total, currency),
             PlacedAt = at,
-            Policy = new OrderPolicy(cod, sms),
+            Policy = new OrderPolicy(cod, cod && sms ? new OrleansShop.Grains.Shops.SmsSettings(Enabled: true) : null),
         },
     };
 

@@ -77,6 +77,15 @@ public sealed class SiloProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow + within;
         while (!Output.Contains(text, StringComparison.Ordinal))
         {
+            if (_process.HasExited)
+            {
+                await _process.WaitForExitAsync(); // drains the redirected output
+                if (Output.Contains(text, StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+
             if (_process.HasExited || DateTime.UtcNow > deadline)
             {
                 Assert.Fail($"The silo did not print '{text}'. It printed:\n{Output}");

@@ -24,7 +24,7 @@ public sealed class PostgresStorageConformanceTests : StorageConformanceTests
 
         await Task.WhenAll(stores.Select(s => s.MigrateAsync(CancellationToken.None)));
 
-        Assert.Equal(2, await _database!.ScalarAsync<long>("SELECT count(*) FROM schema_version"));
+        Assert.Equal(3, await _database!.ScalarAsync<long>("SELECT count(*) FROM schema_version"));
         foreach (var store in stores)
         {
             await store.DisposeAsync();

@@ -47,7 +47,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         await Store.MigrateAsync(CancellationToken.None);
         await Store.MigrateAsync(CancellationToken.None);
 
-        Assert.Equal(2, await Store.GetSchemaVersionAsync(CancellationToken.None));
+        Assert.Equal(3, await Store.GetSchemaVersionAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -55,12 +55,13 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     {
         await Store.CommitAsync(Commit(0, "\"kept\""), CancellationToken.None);
         await ExecuteAsync("DROP TABLE grain_index");
-        await ExecuteAsync("DELETE FROM schema_version WHERE version = 2");
+        await ExecuteAsync("DROP TABLE leases");
+        await ExecuteAsync("DELETE FROM schema_version WHERE version >= 2");
         Assert.Equal(1, await Store.GetSchemaVersionAsync(CancellationToken.None));
 
         await Store.MigrateAsync(CancellationToken.None);
 
-        Assert.Equal(2, await Store.GetSchemaVersionAsync(CancellationToken.None));
+        Assert.Equal(3, await Store.GetSchemaVersionAsync(CancellationToken.None));
         Assert.Equal(new StoredState(1, "\"kept\""), await Store.ReadStateAsync(Grain, CancellationToken.None));
         Assert.Empty(await Store.QueryAsync("orders", "shop", null, null, 10, CancellationToken.None));
     }
@@ -360,6 +361,17 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_grain_can_take_itself_out_of_an_index()
+    {
+        await Store.CommitAsync(new TurnCommit(Grain, 0, "{}", null, [], []) { Index = [new IndexWrite("awaiting", "+905321234567", "1", "10023", "{}")] }, CancellationToken.None);
+        Assert.Single(await Store.QueryAsync("awaiting", "+905321234567", "10023", null, 10, CancellationToken.None));
+
+        await Store.CommitAsync(new TurnCommit(Grain, 1, "{}", null, [], []) { Index = [new IndexWrite("awaiting", "+905321234567", null, null, null)] }, CancellationToken.None);
+
+        Assert.Empty(await Store.QueryAsync("awaiting", "+905321234567", null, null, 10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task An_index_row_of_a_turn_that_lost_its_race_is_not_written()
     {
         await Store.CommitAsync(Commit(0, "0"), CancellationToken.None);
@@ -368,6 +380,32 @@ public abstract class StorageConformanceTests : IAsyncLifetime
             new TurnCommit(Grain, 0, "{}", null, [], []) { Index = [new IndexWrite("things", "p", "1", null, "{}")] }, CancellationToken.None));
 
         Assert.Empty(await Store.QueryAsync("things", "p", null, null, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_lease_has_one_holder_until_it_expires_or_is_released()
+    {
+        Assert.True(await Store.TryAcquireAsync("poll", "silo-a", TimeSpan.FromSeconds(30), CancellationToken.None));
+        Assert.False(await Store.TryAcquireAsync("poll", "silo-b", TimeSpan.FromSeconds(30), CancellationToken.None));
+        Assert.True(await Store.TryAcquireAsync("poll", "silo-a", TimeSpan.FromSeconds(30), CancellationToken.None)); // renewal
+        Assert.True(await Store.TryAcquireAsync("other", "silo-b", TimeSpan.FromSeconds(30), CancellationToken.None));
+
+        Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.True(await Store.TryAcquireAsync("poll", "silo-b", TimeSpan.FromSeconds(30), CancellationToken.None));
+        Assert.False(await Store.TryAcquireAsync("poll", "silo-a", TimeSpan.FromSeconds(30), CancellationToken.None));
+
+        await Store.ReleaseAsync("poll", "silo-a", CancellationToken.None); // not the holder: nothing happens
+        Assert.False(await Store.TryAcquireAsync("poll", "silo-a", TimeSpan.FromSeconds(30), CancellationToken.None));
+        await Store.ReleaseAsync("poll", "silo-b", CancellationToken.None);
+        Assert.True(await Store.TryAcquireAsync("poll", "silo-a", TimeSpan.FromSeconds(30), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Of_twenty_silos_racing_for_a_free_lease_exactly_one_wins()
+    {
+        var winners = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Store.TryAcquireAsync("race", $"silo-{i}", TimeSpan.FromMinutes(1), CancellationToken.None)));
+
+        Assert.Single(winners, won => won);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class TestClusterOptions
     public static Dictionary<string, string?> FastDefaults() => new()
     {
         ["Storage:Provider"] = "postgres",
+        ["Providers:Mode"] = "sandbox",
         ["Cluster:ServiceId"] = "test",
         ["Admin:Token"] = TestSilo.AdminToken,
         ["Sms:InboundToken"] = "test-sms-token",

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrleansShop.Grains.Orders;
+using OrleansShop.Grains.Sandbox;
 using OrleansShop.Grains.Shops;
+using OrleansShop.Grains.Sms;
 using OrleansShop.Runtime.Hosting;
 
 namespace OrleansShop.Grains.Hosting;
@@ -12,6 +14,9 @@ public static class GrainsServiceCollectionExtensions
     {
         services.AddGrain<IShopGrain, ShopGrain>();
         services.AddGrain<IOrderGrain, OrderGrain>();
+        services.AddGrain<ISmsConfirmationGrain, SmsConfirmationGrain>();
+        services.AddGrain<ISmsReplyGrain, SmsReplyGrain>();
+        services.AddGrain<ISandboxSmsGrain, SandboxSmsGrain>();
         return services;
     }
 }

@@ -7,6 +7,9 @@ public interface IOrderGrain : IGrainWithStringKey
 {
     Task<EventAnswer> ApplyAsync(OrderEvent orderEvent);
 
+    /// <summary>An integration's progress (e.g. the confirmation SMS went out), for the order view.</summary>
+    Task SideEffectChangedAsync(SideEffectUpdate update);
+
     /// <summary>The order as the API shows it; null until its <c>order.created</c> has arrived.</summary>
     Task<OrderView?> GetAsync();
 }

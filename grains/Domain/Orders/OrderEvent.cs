@@ -78,7 +78,11 @@ public sealed record OrderLineItem(string? Sku, string Name, decimal Quantity, s
 public sealed record PostalAddress(string? Name, string? Line1, string? Line2, string? City, string? PostalCode, string? CountryCode);
 
 /// <summary>What the shop's settings say about a new order, decided when it arrives.</summary>
-public sealed record OrderPolicy(bool Cod, bool SmsConfirmation);
+/// <param name="Sms">The shop's SMS settings when this COD order must be confirmed by SMS; null otherwise.</param>
+public sealed record OrderPolicy(bool Cod, Shops.SmsSettings? Sms)
+{
+    public bool SmsConfirmation => Sms is not null;
+}
 
 /// <summary>The answer to one event (API.md, Webhooks: answers).</summary>
 /// <param name="Outcome"><c>applied</c>, <c>ignored</c>, <c>rejected</c>, or <c>deferred</c> (the order does not exist yet).</param>

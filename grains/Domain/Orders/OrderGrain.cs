@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using OrleansShop.Grains.Sms;
 using OrleansShop.Runtime;
 
 namespace OrleansShop.Grains.Orders;
@@ -26,6 +27,21 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
         return answer;
     }
 
+    public async Task SideEffectChangedAsync(SideEffectUpdate update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        var sms = state.State.SideEffects.Sms;
+        if (update.Effect != "sms" || sms.Status is "confirmed" or "expired")
+        {
+            return; // the verdict is final; a late progress report changes nothing
+        }
+
+        SetSms(sms with { Status = update.Status, SentAt = update.Status == "sent" ? sms.SentAt ?? update.At : sms.SentAt, Detail = update.Detail });
+        await state.WriteStateAsync();
+    }
+
+    private void SetSms(SmsSideEffect sms) => state.State = state.State with { SideEffects = state.State.SideEffects with { Sms = sms } };
+
     public Task<OrderView?> GetAsync()
     {
         if (state.State is not { Status: { } status, Details: { } order } current)
@@ -37,7 +53,7 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
         return Task.FromResult<OrderView?>(new OrderView(
             OrderId, order.Reference, status.ToString(), order.Policy.Cod, order.PaymentMethod, new AmountView(order.Total.Value, order.Total.Currency),
             current.CreatedAt, current.UpdatedAt, ReputationAtCheckout: null, current.History,
-            new StatusView(effects.Sms), new StatusView(effects.Invoice), new StatusView(effects.ReputationReport), new StatusView(effects.Review)));
+            effects.Sms, new StatusView(effects.Invoice), new StatusView(effects.ReputationReport), new StatusView(effects.Review)));
     }
 
     /// <summary>The order does not exist yet: create it, or keep the event until it does.</summary>
@@ -59,6 +75,14 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
             : order.Policy.SmsConfirmation ? OrderStatus.AwaitingSmsConfirmation
             : OrderStatus.Confirmed;
         state.State = state.State with { Status = initial, Details = order, CreatedAt = order.PlacedAt ?? now, LastChangeAt = orderEvent.OccurredAt ?? order.PlacedAt ?? now };
+        if (initial == OrderStatus.AwaitingSmsConfirmation)
+        {
+            var request = new SmsConfirmationRequest(order.Phone, order.CustomerName, order.Reference,
+                order.ShippingAddress?.CountryCode ?? order.BillingAddress?.CountryCode, order.Policy.Sms!);
+            Outbox.Send<ISmsConfirmationGrain>(GetPrimaryKeyString(), sms => sms.StartAsync(request));
+            SetSms(state.State.SideEffects.Sms with { Status = "pending" });
+        }
+
         var answer = Record(orderEvent, "applied", initial, null, from: null);
 
         // Replay what came early, in the order it happened (arrival order where it does not say).
@@ -96,6 +120,14 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
         {
             case Verdict.Apply:
                 state.State = state.State with { Status = rule.Target, LastChangeAt = orderEvent.OccurredAt ?? TimeProvider.GetUtcNow() };
+                if (trigger is OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired)
+                {
+                    var sms = state.State.SideEffects.Sms;
+                    SetSms(trigger == OrderTrigger.SmsConfirmed
+                        ? sms with { Status = "confirmed", ConfirmedAt = orderEvent.OccurredAt ?? TimeProvider.GetUtcNow() }
+                        : sms with { Status = "expired" });
+                }
+
                 return Record(orderEvent, "applied", rule.Target, null, from: current);
             case Verdict.Reject:
                 return Record(orderEvent, "rejected", null, rule.Reason);

@@ -37,4 +37,19 @@ public sealed record HistoryEntry(
     DateTimeOffset? OccurredAt);
 
 /// <summary>Where each integration stands for this order (API.md: none, pending, then its own statuses).</summary>
-public sealed record SideEffectStatuses(string Sms = "none", string Invoice = "none", string ReputationReport = "none", string Review = "none");
+public sealed record SideEffectStatuses
+{
+    public SmsSideEffect Sms { get; init; } = new();
+
+    public string Invoice { get; init; } = "none";
+
+    public string ReputationReport { get; init; } = "none";
+
+    public string Review { get; init; } = "none";
+}
+
+/// <param name="Status"><c>none</c>, <c>pending</c>, <c>sent</c>, <c>failed</c>, <c>confirmed</c> or <c>expired</c>.</param>
+public sealed record SmsSideEffect(string Status = "none", DateTimeOffset? SentAt = null, DateTimeOffset? ConfirmedAt = null, string? Detail = null);
+
+/// <summary>A side-effect grain telling the order where its integration stands.</summary>
+public sealed record SideEffectUpdate(string Effect, string Status, DateTimeOffset At, string? Detail);

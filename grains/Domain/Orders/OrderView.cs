@@ -12,7 +12,7 @@ public sealed record OrderView(
     DateTimeOffset UpdatedAt,
     object? ReputationAtCheckout,
     IReadOnlyList<HistoryEntry> History,
-    StatusView Sms,
+    SmsSideEffect Sms,
     StatusView Invoice,
     StatusView ReputationReport,
     StatusView Review);

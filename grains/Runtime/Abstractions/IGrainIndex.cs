@@ -13,6 +13,9 @@ public interface IGrainIndex
     /// with <paramref name="summary"/> (JSON) returned as is by queries.
     /// </summary>
     void Set(string index, string partition, string sortKey, string? tag, string summary);
+
+    /// <summary>Takes this grain out of <paramref name="index"/> under <paramref name="partition"/>.</summary>
+    void Remove(string index, string partition);
 }
 
 /// <summary>Lists grains from an index.</summary>

@@ -67,6 +67,13 @@ internal sealed class Turn(ActivationData activation, string? inboxKey) : IGrain
         _index[(index, partition)] = new IndexWrite(index, partition, sortKey, tag, summary);
     }
 
+    public void Remove(string index, string partition)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(index);
+        ArgumentException.ThrowIfNullOrEmpty(partition);
+        _index[(index, partition)] = new IndexWrite(index, partition, SortKey: null, Tag: null, Summary: null);
+    }
+
     public void SetReminder(string name, DateTimeOffset dueAt, TimeSpan? period) => _reminders[name] = new ReminderChange(name, dueAt, period);
 
     public void RemoveReminder(string name) => _reminders[name] = new ReminderChange(name, null, null);

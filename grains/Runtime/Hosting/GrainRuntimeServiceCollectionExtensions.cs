@@ -36,6 +36,7 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.AddSingleton<IMembershipStorage>(sp => sp.GetRequiredService<AdoRuntimeStore>());
         services.AddSingleton<IStorageAdmin>(sp => sp.GetRequiredService<AdoRuntimeStore>());
         services.AddSingleton<IGrainIndexReader>(sp => sp.GetRequiredService<AdoRuntimeStore>());
+        services.AddSingleton<ILeaseStorage>(sp => sp.GetRequiredService<AdoRuntimeStore>());
 
         services.AddSingleton<GrainRegistry>();
         services.AddSingleton<ActivationDirectory>();

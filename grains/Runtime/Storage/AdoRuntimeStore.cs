@@ -8,7 +8,7 @@ namespace OrleansShop.Runtime.Storage;
 /// lives in the <see cref="SqlDialect"/>.
 /// </summary>
 internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, TimeProvider timeProvider)
-    : IGrainStorage, IOutboxStorage, IMembershipStorage, IStorageAdmin, IGrainIndexReader, IAsyncDisposable
+    : IGrainStorage, IOutboxStorage, IMembershipStorage, IStorageAdmin, IGrainIndexReader, ILeaseStorage, IAsyncDisposable
 {
     private const string ClaimedColumns =
         "id, kind, target_type, target_key, operation, payload, idempotency_key, reply_type, reply_key, reply_operation, period_ms, attempts, due_at";
@@ -231,6 +231,16 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
 
     private async Task WriteIndexAsync(DbConnection connection, DbTransaction transaction, GrainId grain, IndexWrite entry, CancellationToken cancellationToken)
     {
+        if (entry.SortKey is null)
+        {
+            await using var remove = connection.Command(
+                "DELETE FROM grain_index WHERE service_id = @service AND index_name = @index AND partition_key = @partition AND grain_type = @type AND grain_key = @key",
+                transaction)
+                .With("service", serviceId).With("index", entry.Index).With("partition", entry.Partition).With("type", grain.Type).With("key", grain.Key);
+            await remove.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
         await using var command = connection.Command(
             """
             INSERT INTO grain_index (service_id, index_name, partition_key, grain_type, grain_key, sort_key, tag, summary)
@@ -407,6 +417,30 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
 
         await transaction.CommitAsync(cancellationToken);
         return fenced;
+    }
+
+    // ---- leases ----------------------------------------------------------------------------
+
+    public async Task<bool> TryAcquireAsync(string name, string holder, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            """
+            INSERT INTO leases (service_id, name, holder, expires_at) VALUES (@service, @name, @holder, @until)
+            ON CONFLICT (service_id, name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+            WHERE leases.holder = excluded.holder OR leases.expires_at <= @now
+            """)
+            .With("service", serviceId).With("name", name).With("holder", holder).With("until", now + (long)duration.TotalMilliseconds).With("now", now);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task ReleaseAsync(string name, string holder, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Command("DELETE FROM leases WHERE service_id = @service AND name = @name AND holder = @holder")
+            .With("service", serviceId).With("name", name).With("holder", holder);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     // ---- membership ------------------------------------------------------------------------

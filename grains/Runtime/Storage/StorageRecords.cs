@@ -44,8 +44,8 @@ public sealed record TurnCommit(
     public IReadOnlyList<IndexWrite> Index { get; init; } = [];
 }
 
-/// <summary>A grain's projection row in one index partition.</summary>
-public sealed record IndexWrite(string Index, string Partition, string SortKey, string? Tag, string Summary);
+/// <summary>A grain's projection row in one index partition; a null <see cref="SortKey"/> removes it.</summary>
+public sealed record IndexWrite(string Index, string Partition, string? SortKey, string? Tag, string? Summary);
 
 /// <summary>An outbox row claimed by one dispatcher under a lease; every later change is fenced by <see cref="ClaimToken"/>.</summary>
 public sealed record ClaimedDelivery(

@@ -1,0 +1,34 @@
+using OrleansShop.Grains.Sms;
+using OrleansShop.Runtime;
+
+namespace OrleansShop.Grains.Sandbox;
+
+public sealed record SandboxSmsState
+{
+    public IReadOnlyList<SandboxSms> Messages { get; init; } = [];
+
+    public long Sequence { get; init; }
+}
+
+public sealed class SandboxSmsGrain(IPersistentState<SandboxSmsState> state) : Grain, ISandboxSmsGrain
+{
+    private const int Keep = 500;
+
+    public async Task<string> RecordAsync(SmsSendPayload message, string idempotencyKey)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (state.State.Messages.FirstOrDefault(m => m.IdempotencyKey == idempotencyKey) is { } known)
+        {
+            return known.MessageId;
+        }
+
+        var measure = SmsText.Measure(message.Text);
+        var sequence = state.State.Sequence + 1;
+        var recorded = new SandboxSms($"sandbox-{sequence}", TimeProvider.GetUtcNow(), message.ShopId, message.OrderId, message.To, message.Text, message.Purpose, measure.Encoding, measure.Parts, idempotencyKey);
+        state.State = new SandboxSmsState { Messages = [.. state.State.Messages.TakeLast(Keep - 1), recorded], Sequence = sequence };
+        await state.WriteStateAsync();
+        return recorded.MessageId;
+    }
+
+    public Task<IReadOnlyList<SandboxSms>> ListAsync() => Task.FromResult(state.State.Messages);
+}

@@ -1,0 +1,12 @@
+using OrleansShop.Runtime;
+
+namespace OrleansShop.Grains.Sms;
+
+/// <summary>
+/// One inbound SMS, matched once. Key: the gateway's message id. Called with the message id as
+/// the inbox key, so a gateway that delivers the same reply twice gets the same answer.
+/// </summary>
+public interface ISmsReplyGrain : IGrainWithStringKey
+{
+    Task<SmsReplyAnswer> HandleAsync(InboundSms reply);
+}

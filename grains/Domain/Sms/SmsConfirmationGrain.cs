@@ -1,0 +1,184 @@
+using OrleansShop.Grains.Orders;
+using OrleansShop.Grains.Shops;
+using OrleansShop.Runtime;
+
+namespace OrleansShop.Grains.Sms;
+
+public sealed record SmsConfirmationState
+{
+    /// <summary><c>none</c>, <c>pending</c> (asked the gateway), <c>sent</c>, <c>failed</c>, <c>confirmed</c> or <c>expired</c>.</summary>
+    public string Status { get; init; } = "none";
+
+    /// <summary>E.164; kept only while the order waits (personal data), cleared once it is confirmed or expired.</summary>
+    public string? Phone { get; init; }
+
+    public string? CustomerName { get; init; }
+
+    public string Reference { get; init; } = string.Empty;
+
+    public SmsSettings? Settings { get; init; }
+
+    public DateTimeOffset? SentAt { get; init; }
+
+    public DateTimeOffset? ConfirmedAt { get; init; }
+
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    public int Sends { get; init; }
+
+    public string? LastError { get; init; }
+
+    public bool IsWaiting => Status is "pending" or "sent" or "failed";
+}
+
+/// <summary>
+/// Runs one order's SMS confirmation. Everything it sends goes through the outbox: the request
+/// SMS, the confirmation text, and the verdict to the order grain; the expiry is a durable reminder.
+/// </summary>
+public sealed class SmsConfirmationGrain(IPersistentState<SmsConfirmationState> state) : Grain, ISmsConfirmationGrain
+{
+    private string ShopId => GetPrimaryKeyString()[..GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal)];
+
+    private string OrderId => GetPrimaryKeyString()[(ShopId.Length + 1)..];
+
+    public async Task StartAsync(SmsConfirmationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (state.State.Status != "none")
+        {
+            return;
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        var expiresAt = now.AddMinutes(request.Settings.ExpiresAfterMinutes);
+        var phone = request.Phone is null ? null : PhoneNumbers.ToE164(request.Phone, CallingCodes.For(request.CountryCode));
+        state.State = new SmsConfirmationState
+        {
+            Status = phone is null ? "failed" : "pending",
+            Phone = phone,
+            CustomerName = request.CustomerName,
+            Reference = request.Reference,
+            Settings = request.Settings,
+            ExpiresAt = expiresAt,
+            LastError = phone is null ? "the order has no phone number an SMS can reach" : null,
+        };
+        RegisterOrUpdateReminder(SmsNames.ExpiryReminder, expiresAt - now);
+        if (phone is null)
+        {
+            TellOrder("failed", state.State.LastError);
+        }
+        else
+        {
+            SendRequest(phone);
+            Index.Set(SmsNames.AwaitingIndex, phone, expiresAt.ToUnixTimeMilliseconds().ToString("D15", System.Globalization.CultureInfo.InvariantCulture), request.Reference,
+                System.Text.Json.JsonSerializer.Serialize(new AwaitingReply(ShopId, OrderId, request.Reference, request.Settings.Keyword), GrainJson.Options));
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    public async Task<SmsReplyAnswer> ConfirmAsync(InboundSms reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        if (state.State.Status == "confirmed")
+        {
+            return new SmsReplyAnswer(true, ShopId, OrderId, nameof(OrderStatus.Confirmed), "the order was already confirmed; nothing changed");
+        }
+
+        if (!state.State.IsWaiting || state.State.Phone != reply.From)
+        {
+            return new SmsReplyAnswer(false, null, null, null, state.State.Status == "expired" ? "the confirmation window has closed" : "no order awaits confirmation from this number");
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        Outbox.Send<IOrderGrain>(GetPrimaryKeyString(), order => order.ApplyAsync(new OrderEvent
+        {
+            EventId = $"sms/{reply.MessageId}",
+            Source = "sms",
+            Name = "sms.confirmed",
+            Trigger = OrderTrigger.SmsConfirmed,
+            OccurredAt = reply.ReceivedAt,
+        }));
+        Outbox.Call(SmsNames.Connector, SmsNames.Send, new SmsSendPayload(ShopId, OrderId, state.State.Phone, state.State.Settings!.ConfirmedText, "confirmed"));
+        Finish(state.State with { Status = "confirmed", ConfirmedAt = now });
+        await state.WriteStateAsync();
+        return new SmsReplyAnswer(true, ShopId, OrderId, nameof(OrderStatus.Confirmed), null);
+    }
+
+    public async Task<bool> ResendAsync()
+    {
+        if (!state.State.IsWaiting || state.State.Phone is not { } phone)
+        {
+            return false;
+        }
+
+        SendRequest(phone);
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public async Task OnSendResultAsync(ExternalCallResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (!state.State.IsWaiting)
+        {
+            return; // confirmed or expired meanwhile: a late gateway answer changes nothing
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        state.State = result.Succeeded
+            ? state.State with { Status = "sent", SentAt = state.State.SentAt ?? now, LastError = null }
+            : state.State with { Status = state.State.Status == "sent" ? "sent" : "failed", LastError = result.Error };
+        TellOrder(state.State.Status, result.Error);
+        await state.WriteStateAsync();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != SmsNames.ExpiryReminder || !state.State.IsWaiting)
+        {
+            return;
+        }
+
+        Outbox.Send<IOrderGrain>(GetPrimaryKeyString(), order => order.ApplyAsync(new OrderEvent
+        {
+            EventId = "sms/expired",
+            Source = "sms",
+            Name = "sms.expired",
+            Trigger = OrderTrigger.SmsExpired,
+            OccurredAt = status.DueAt,
+        }));
+        Finish(state.State with { Status = "expired" });
+        await state.WriteStateAsync();
+    }
+
+    private void SendRequest(string phone)
+    {
+        var settings = state.State.Settings!;
+        var text = SmsText.Fill(settings.Template, state.State.CustomerName ?? string.Empty, state.State.Reference);
+        Outbox.Call(SmsNames.Connector, SmsNames.Send, new SmsSendPayload(ShopId, OrderId, phone, text, "confirmation"),
+            ReplyTo.Grain<ISmsConfirmationGrain>(GetPrimaryKeyString(), nameof(OnSendResultAsync)));
+        state.State = state.State with { Sends = state.State.Sends + 1 };
+    }
+
+    /// <summary>Leaves the awaiting index and forgets the phone number: the order no longer needs it.</summary>
+    private void Finish(SmsConfirmationState next)
+    {
+        if (state.State.Phone is { } phone)
+        {
+            Index.Remove(SmsNames.AwaitingIndex, phone);
+        }
+
+        UnregisterReminder(SmsNames.ExpiryReminder);
+        state.State = next with { Phone = null };
+    }
+
+    private void TellOrder(string status, string? detail)
+    {
+        var update = new SideEffectUpdate("sms", status, TimeProvider.GetUtcNow(), detail);
+        Outbox.Send<IOrderGrain>(GetPrimaryKeyString(), order => order.SideEffectChangedAsync(update));
+    }
+}
+
+/// <summary>The index summary of an order awaiting a reply: enough to match a reply without loading the grain.</summary>
+public sealed record AwaitingReply(string ShopId, string OrderId, string Reference, string Keyword);

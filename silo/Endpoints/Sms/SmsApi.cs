@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using OrleansShop.Grains.Sandbox;
+using OrleansShop.Grains.Sms;
+using OrleansShop.Runtime;
+using OrleansShop.Silo.Connectors;
+using OrleansShop.Silo.Hosting;
+using OrleansShop.Silo.Http;
+
+namespace OrleansShop.Silo.Endpoints.Sms;
+
+/// <summary>
+/// API.md, Inbound SMS: a gateway pushes a buyer's reply; the sandbox routes stand in for the gateway
+/// in the embedded default; a shop can ask for the confirmation request to be sent again.
+/// </summary>
+internal static class SmsApi
+{
+    public static IEndpointRouteBuilder MapSmsApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/v1/sms/inbound", InboundAsync).AddEndpointFilter<InboundSmsAuthorization>();
+        endpoints.MapPost("/v1/shops/{shopId}/orders/{orderId}/sms/resend", ResendAsync).AddEndpointFilter<ShopAccess>();
+
+        var sandbox = endpoints.MapGroup("/v1/sandbox/sms").AddEndpointFilter<AdminAuthorization>().AddEndpointFilter<SandboxOnly>();
+        sandbox.MapGet(string.Empty, async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<ISandboxSmsGrain>("all").ListAsync()));
+        sandbox.MapPost("/reply", SandboxReplyAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> InboundAsync(HttpRequest request, IGrainFactory grains, IConfiguration configuration, TimeProvider time)
+    {
+        var (body, problem) = await JsonRequest.ReadAsync<InboundRequest>(request, ApiJson.Options);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body!.From) || body.From.Length > 32)
+        {
+            errors["from"] = ["from is the sender's phone number, at most 32 characters."];
+        }
+
+        if (body.Text is null || body.Text.Length > 1600)
+        {
+            errors["text"] = ["text is required, at most 1600 characters."];
+        }
+
+        if (body.MessageId is { Length: 0 or > 128 })
+        {
+            errors["messageId"] = ["messageId is 1 to 128 characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return JsonRequest.Invalid(errors);
+        }
+
+        // Without the gateway's id, the same reply delivered twice is the same sender, time and text.
+        var messageId = body.MessageId ?? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{body.From}|{body.ReceivedAt:O}|{body.Text}")));
+        return TypedResults.Ok(await HandleAsync(grains, configuration, body.From!, body.To, body.Text!, messageId, body.ReceivedAt ?? time.GetUtcNow()));
+    }
+
+    private static async Task<IResult> SandboxReplyAsync(HttpRequest request, IGrainFactory grains, IConfiguration configuration, TimeProvider time)
+    {
+        var (body, problem) = await JsonRequest.ReadAsync<SandboxReplyRequest>(request, ApiJson.Options);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(body!.From) || body.Text is null)
+        {
+            return JsonRequest.Invalid(string.IsNullOrWhiteSpace(body.From) ? "from" : "text", "from and text are required.");
+        }
+
+        return TypedResults.Ok(await HandleAsync(grains, configuration, body.From, null, body.Text, $"sandbox-{Guid.NewGuid():N}", time.GetUtcNow()));
+    }
+
+    /// <summary>The one path of every reply, pushed, polled or typed into the sandbox.</summary>
+    internal static async Task<InboundAnswer> HandleAsync(IGrainFactory grains, IConfiguration configuration, string from, string? to, string text, string messageId, DateTimeOffset receivedAt)
+    {
+        if (PhoneNumbers.ToE164(from, configuration["Sms:DefaultCallingCode"] ?? "90") is not { } sender)
+        {
+            return new InboundAnswer(false, null, null, null, "the sender is not a phone number", Duplicate: false);
+        }
+
+        var reply = new InboundSms(sender, to, text, messageId, receivedAt);
+        var answer = await grains.InvokeOnceAsync<ISmsReplyGrain, SmsReplyAnswer>(messageId, $"sms-inbound/{messageId}", g => g.HandleAsync(reply));
+        var value = answer.Value;
+        return new InboundAnswer(value.Matched, value.ShopId, value.OrderId, value.Status, value.Reason, answer.Duplicate);
+    }
+
+    private static async Task<IResult> ResendAsync(string shopId, string orderId, IGrainFactory grains) =>
+        await grains.GetGrain<ISmsConfirmationGrain>($"{shopId}/{orderId}").ResendAsync()
+            ? TypedResults.Accepted((string?)null, new { resent = true })
+            : TypedResults.Problem("This order does not await SMS confirmation.", statusCode: StatusCodes.Status409Conflict, title: "Nothing to resend", type: Problems.ProblemTypes.Conflict);
+
+    internal sealed record InboundRequest(string? From, string? To, string? Text, string? MessageId, DateTimeOffset? ReceivedAt);
+
+    internal sealed record SandboxReplyRequest(string? From, string? Text);
+
+    /// <summary>API.md's answer; <c>duplicate</c> is an addition, true for a reply already handled.</summary>
+    internal sealed record InboundAnswer(bool Matched, string? ShopId, string? OrderId, string? Status, string? Reason, bool Duplicate);
+
+    /// <summary><c>Authorization: Bearer &lt;Sms:InboundToken&gt;</c>, compared in constant time.</summary>
+    private sealed class InboundSmsAuthorization(SiloSecrets secrets) : IEndpointFilter
+    {
+        private readonly byte[] _expected = SHA256.HashData(Encoding.UTF8.GetBytes(secrets.SmsInboundToken));
+
+        public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+            BearerToken.Read(context.HttpContext.Request) is { } token && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(token)), _expected)
+                ? next(context)
+                : ValueTask.FromResult<object?>(AdminAuthorization.Unauthorized(context.HttpContext));
+    }
+
+    /// <summary>The sandbox routes exist only while the providers are the sandbox ones.</summary>
+    private sealed class SandboxOnly(IOptions<ProvidersOptions> providers) : IEndpointFilter
+    {
+        public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+            providers.Value.IsSandbox
+                ? next(context)
+                : ValueTask.FromResult<object?>(TypedResults.Problem("The sandbox is off: Providers:Mode is live.", statusCode: StatusCodes.Status404NotFound, title: "Not found", type: Problems.ProblemTypes.NotFound));
+    }
+}
