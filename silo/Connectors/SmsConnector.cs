@@ -11,7 +11,7 @@ namespace OrleansShop.Silo.Connectors;
 /// sends nothing and shows what it would have sent), in live mode through the shop's SMS gateway.
 /// The call's idempotency key makes a retried delivery record or send the message once.
 /// </summary>
-internal sealed class SmsConnector(IGrainFactory grains, IOptions<ProvidersOptions> providers) : IExternalCallHandler
+internal sealed class SmsConnector(IGrainFactory grains, IOptions<ProvidersOptions> providers, NetgsmGateway netgsm) : IExternalCallHandler
 {
     public string Connector => SmsNames.Connector;
 
@@ -25,7 +25,7 @@ internal sealed class SmsConnector(IGrainFactory grains, IOptions<ProvidersOptio
 
         if (!providers.Value.IsSandbox)
         {
-            return DeliveryOutcome.Permanent("Live SMS sending is not available in this build.");
+            return await netgsm.SendAsync(message, cancellationToken);
         }
 
         var id = await grains.GetGrain<ISandboxSmsGrain>("all").RecordAsync(message, call.IdempotencyKey);

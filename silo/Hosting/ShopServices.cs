@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using OrleansShop.Connectors.Netgsm;
 using OrleansShop.Grains.Hosting;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Runtime.Hosting;
@@ -20,6 +21,19 @@ internal static class ShopServices
         services.AddOptions<ProvidersOptions>().BindConfiguration("Providers").ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProvidersOptions>>(new ProvidersValidator(configuration["Storage:Provider"] ?? "sqlite"));
         services.AddExternalCallHandler<SmsConnector>();
+        services.AddSingleton<NetgsmGateway>();
+        services.AddSingleton(sp =>
+        {
+            var netgsm = configuration.GetSection("Sms:Netgsm").Get<NetgsmOptions>() ?? new NetgsmOptions();
+            if (NetgsmOptions.Validate(netgsm) is { } problem)
+            {
+                throw new InvalidOperationException(problem);
+            }
+
+            return new NetgsmClient(new HttpClient(), netgsm);
+        });
+        services.AddOptions<SmsPollingOptions>().BindConfiguration("Sms:Polling");
+        services.AddHostedService<NetgsmInboxPoller>();
 
         var limits = configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions();
         if (limits.PermitsPerSecond < 1 || limits.Burst < 1)

@@ -17,7 +17,9 @@ public sealed class FakeNetgsm : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedRequest> _received = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentQueue<Func<HttpContext, Task>> _next = new();
     private volatile Func<HttpContext, Task> _answer = Respond(200, """{"code":"00","jobid":"1"}""");
+    private volatile Func<HttpContext, Task>? _inboxAnswer;
 
     private FakeNetgsm(WebApplication app)
     {
@@ -33,7 +35,11 @@ public sealed class FakeNetgsm : IAsyncDisposable
                 context.Request.Headers.Authorization.ToString(),
                 context.Request.ContentType,
                 body.ToArray()));
-            await _answer(context);
+            // One-shot answers are for sends only, so a poller reading the inbox cannot use them up.
+            var answer = context.Request.Path.Value?.EndsWith("/inbox", StringComparison.Ordinal) == true ? _inboxAnswer ?? _answer
+                : _next.TryDequeue(out var once) ? once
+                : _answer;
+            await answer(context);
         });
     }
 
@@ -55,6 +61,18 @@ public sealed class FakeNetgsm : IAsyncDisposable
     public void AnswerWith(int status, string body, string contentType = "application/json;charset=UTF-8") =>
         _answer = Respond(status, body, contentType);
 
+    /// <summary>The next send request only gets this answer; later ones get the standing answer.</summary>
+    public void AnswerNextWith(int status, string body) => _next.Enqueue(Respond(status, body));
+
+    /// <summary>The next send request hangs until the client gives up.</summary>
+    public void HangNext() => _next.Enqueue(HangUntilAborted);
+
+    /// <summary>What inbox reads answer from now on (until then, the standing answer).</summary>
+    public void AnswerInboxWith(string body) => _inboxAnswer = Respond(200, body);
+
+    /// <summary>Send requests that were answered with success.</summary>
+    public IReadOnlyList<ReceivedRequest> SendRequests => [.. _received.Where(r => r.Path.EndsWith("/send", StringComparison.Ordinal))];
+
     /// <summary>Netgsm's error form: HTTP 406 with a code.</summary>
     public void AnswerCode(string code) => AnswerWith(406, $$"""{"code":"{{code}}","jobid":null,"description":"error"}""");
 
@@ -68,11 +86,13 @@ public sealed class FakeNetgsm : IAsyncDisposable
     };
 
     /// <summary>Never answers; the request ends only when the client gives up or the fake stops.</summary>
-    public void Hang() => _answer = async context =>
+    public void Hang() => _answer = HangUntilAborted;
+
+    private async Task HangUntilAborted(HttpContext context)
     {
         using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         await Task.Delay(Timeout.Infinite, either.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-    };
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -60,6 +60,19 @@ public sealed class OrderGrainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Staleness_compares_only_the_senders_own_timestamps_never_our_receipt_time()
+    {
+        var order = Order("clocks");
+        await order.ApplyAsync(OrderEvents.Created(cod: true, sms: true)); // no timestamp: received "now"
+
+        var confirmed = await order.ApplyAsync(OrderEvents.Trigger(OrderTrigger.SmsConfirmed, DateTimeOffset.UtcNow.AddSeconds(-1)));
+        var paid = await order.ApplyAsync(OrderEvents.Trigger(OrderTrigger.Paid, DateTimeOffset.UtcNow.AddMinutes(-10)));
+
+        Assert.Equal(("applied", "Confirmed"), (confirmed.Outcome, confirmed.Status));
+        Assert.Equal(("applied", "Paid"), (paid.Outcome, paid.Status));
+    }
+
+    [Fact]
     public async Task A_payment_for_another_amount_or_currency_is_rejected_with_the_reason()
     {
         var order = Order("payment");

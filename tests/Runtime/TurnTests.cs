@@ -79,6 +79,22 @@ public sealed class TurnTests
     }
 
     [Fact]
+    public async Task A_read_on_one_silo_sees_what_another_silo_committed_before_it()
+    {
+        await using var scope = await ClusterScope.StartAsync(silos: 2);
+        var (a, b) = (scope.Cluster.Silos[0].Grains.GetGrain<ICounterGrain>("shared-read"), scope.Cluster.Silos[1].Grains.GetGrain<ICounterGrain>("shared-read"));
+        Assert.Equal(0, await b.GetAsync()); // silo B holds an activation at version 0
+
+        for (var i = 1; i <= 5; i++)
+        {
+            await a.IncrementAsync();
+            Assert.Equal(i, await b.GetAsync());
+        }
+
+        Assert.Equal(5, scope.Cluster.Silos[1].Runtime.StaleActivations);
+    }
+
+    [Fact]
     public async Task A_turn_that_throws_commits_nothing_and_the_next_call_sees_the_stored_state()
     {
         await using var scope = await ClusterScope.StartAsync(silos: 1);

@@ -16,6 +16,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddGrain<IOrderGrain, OrderGrain>();
         services.AddGrain<ISmsConfirmationGrain, SmsConfirmationGrain>();
         services.AddGrain<ISmsReplyGrain, SmsReplyGrain>();
+        services.AddGrain<ISmsInboxCursorGrain, SmsInboxCursorGrain>();
         services.AddGrain<ISandboxSmsGrain, SandboxSmsGrain>();
         return services;
     }

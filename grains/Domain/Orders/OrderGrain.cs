@@ -74,7 +74,9 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
         var initial = !order.Policy.Cod ? OrderStatus.Received
             : order.Policy.SmsConfirmation ? OrderStatus.AwaitingSmsConfirmation
             : OrderStatus.Confirmed;
-        state.State = state.State with { Status = initial, Details = order, CreatedAt = order.PlacedAt ?? now, LastChangeAt = orderEvent.OccurredAt ?? order.PlacedAt ?? now };
+        // LastChangeAt comes only from timestamps the senders give: comparing them with our own
+        // receipt times would mix clocks (and a gateway's whole seconds with our milliseconds).
+        state.State = state.State with { Status = initial, Details = order, CreatedAt = order.PlacedAt ?? now, LastChangeAt = orderEvent.OccurredAt ?? order.PlacedAt };
         if (initial == OrderStatus.AwaitingSmsConfirmation)
         {
             var request = new SmsConfirmationRequest(order.Phone, order.CustomerName, order.Reference,
@@ -105,7 +107,8 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
             return Record(orderEvent, "ignored", null, $"status '{orderEvent.RawStatus}' means nothing to OrleansShop; map it in the shop's statusMap");
         }
 
-        if (orderEvent.OccurredAt is { } at && state.State.LastChangeAt is { } last && at < last && trigger != OrderTrigger.Created)
+        // The SMS verdicts come from our own confirmation grain, only while the order waits: never stale.
+        if (orderEvent.OccurredAt is { } at && state.State.LastChangeAt is { } last && at < last && trigger is not (OrderTrigger.Created or OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired))
         {
             return Record(orderEvent, "ignored", null, $"stale: it happened at {Format(at)}, before the order's last change at {Format(last)}");
         }
@@ -119,7 +122,8 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
         switch (rule.Verdict)
         {
             case Verdict.Apply:
-                state.State = state.State with { Status = rule.Target, LastChangeAt = orderEvent.OccurredAt ?? TimeProvider.GetUtcNow() };
+                var ours = trigger is OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired;
+                state.State = state.State with { Status = rule.Target, LastChangeAt = ours ? state.State.LastChangeAt : orderEvent.OccurredAt ?? state.State.LastChangeAt };
                 if (trigger is OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired)
                 {
                     var sms = state.State.SideEffects.Sms;

@@ -30,6 +30,8 @@ public sealed class ShopGrain(IPersistentState<ShopState> state) : Grain, IShopG
             state.State = state.State with { Settings = settings, UpdatedAt = now };
         }
 
+        // Listed for work that goes shop by shop (polling each shop's SMS inbox).
+        Index.Set(ShopIndex.Name, ShopIndex.Partition, GetPrimaryKeyString(), settings.Credentials.ContainsKey("smsGateway") ? ShopIndex.SmsGatewayTag : null, "{}");
         await state.WriteStateAsync();
         return new ShopConfigured(created, apiKey);
     }
@@ -51,4 +53,12 @@ public sealed class ShopGrain(IPersistentState<ShopState> state) : Grain, IShopG
         state.State.Settings is { } settings
             ? new ShopSnapshot(GetPrimaryKeyString(), settings, state.State.ApiKeyHash, state.State.CreatedAt, state.State.UpdatedAt)
             : null);
+}
+
+/// <summary>The index of all shops; its tag marks shops with their own SMS gateway account.</summary>
+public static class ShopIndex
+{
+    public const string Name = "shops";
+    public const string Partition = "all";
+    public const string SmsGatewayTag = "sms-gateway";
 }

@@ -23,6 +23,7 @@ internal sealed class GrainRuntime
     private readonly ILogger<GrainRuntime> _logger;
     private int _runningTurns;
     private long _versionConflicts;
+    private long _staleActivations;
     private volatile bool _stopping;
 
     public GrainRuntime(
@@ -58,6 +59,9 @@ internal sealed class GrainRuntime
 
     /// <summary>Turns that lost a version race since start (each was retried once).</summary>
     public long VersionConflicts => Interlocked.Read(ref _versionConflicts);
+
+    /// <summary>Activations found behind the stored version before a turn, and reloaded.</summary>
+    public long StaleActivations => Interlocked.Read(ref _staleActivations);
 
     public async Task<T> InvokeAsync<T>(GrainId grainId, Func<Grain, Task<T>> body) =>
         (await WithTimeoutAsync(grainId, inboxKey: null, body)).Value;
@@ -104,6 +108,15 @@ internal sealed class GrainRuntime
 
                 try
                 {
+                    if (activation.IsActivated && _storage.IsShared && await _storage.ReadVersionAsync(grainId, CancellationToken.None) != activation.State!.Version)
+                    {
+                        // Another silo committed since this activation loaded: start over on fresh state.
+                        Interlocked.Increment(ref _staleActivations);
+                        Drop(activation);
+                        attempt--;
+                        continue;
+                    }
+
                     return await RunOnActivationAsync(activation, inboxKey, body);
                 }
                 catch (InconsistentStateException) when (attempt == 1)

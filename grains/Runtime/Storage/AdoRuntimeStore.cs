@@ -102,6 +102,17 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
         return await reader.ReadAsync(cancellationToken) ? new StoredState(reader.GetInt64(0), reader.GetString(1)) : null;
     }
 
+    public bool IsShared => dialect.IsShared;
+
+    public async Task<long> ReadVersionAsync(GrainId grainId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT version FROM grain_state WHERE service_id = @service AND grain_type = @type AND grain_key = @key")
+            .With("service", serviceId).With("type", grainId.Type).With("key", grainId.Key);
+        return await command.ExecuteScalarAsync(cancellationToken) is { } version and not DBNull ? Convert.ToInt64(version, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
     public async Task<string?> ReadInboxAsync(string inboxKey, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);

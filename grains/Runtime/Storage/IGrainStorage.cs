@@ -5,6 +5,15 @@ public interface IGrainStorage
 {
     Task<StoredState?> ReadStateAsync(GrainId grainId, CancellationToken cancellationToken);
 
+    /// <summary>The stored version alone (0 when no row exists): how a turn learns another silo moved the grain on.</summary>
+    Task<long> ReadVersionAsync(GrainId grainId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when other processes may write this database (PostgreSQL), so an activation must check
+    /// its version before each turn; false for a file only this process writes (SQLite).
+    /// </summary>
+    bool IsShared { get; }
+
     /// <summary>The stored answer of an inbox key, or null when the key was never committed.</summary>
     Task<string?> ReadInboxAsync(string inboxKey, CancellationToken cancellationToken);
 

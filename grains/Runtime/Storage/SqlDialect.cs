@@ -14,6 +14,9 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>Appended to the claim query's inner select; SQLite serialises writers and needs none.</summary>
     public abstract string ClaimLockClause { get; }
 
+    /// <summary>Whether processes other than this one write the database.</summary>
+    public abstract bool IsShared { get; }
+
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     /// <summary>Serialises concurrent migrations inside <paramref name="transaction"/>.</summary>

@@ -14,6 +14,8 @@ internal sealed class PostgresDialect(string connectionString) : SqlDialect
 
     public override string ClaimLockClause => " FOR UPDATE SKIP LOCKED";
 
+    public override bool IsShared => true;
+
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 

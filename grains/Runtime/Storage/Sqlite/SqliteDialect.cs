@@ -18,6 +18,9 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
 
     public override string ClaimLockClause => string.Empty;
 
+    // The embedded default: one silo, and every write goes through its own activations.
+    public override bool IsShared => false;
+
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);

@@ -1,0 +1,33 @@
+using OrleansShop.Runtime;
+
+namespace OrleansShop.Grains.Sms;
+
+/// <summary>How far a shop's gateway inbox has been read. Key: the shop id.</summary>
+public interface ISmsInboxCursorGrain : IGrainWithStringKey
+{
+    Task<DateTimeOffset?> GetAsync();
+
+    /// <summary>Records that everything up to <paramref name="stop"/> was read; never moves back.</summary>
+    Task AdvanceAsync(DateTimeOffset stop);
+}
+
+public sealed record SmsInboxCursorState
+{
+    public DateTimeOffset? ReadUntil { get; init; }
+}
+
+public sealed class SmsInboxCursorGrain(IPersistentState<SmsInboxCursorState> state) : Grain, ISmsInboxCursorGrain
+{
+    public Task<DateTimeOffset?> GetAsync() => Task.FromResult(state.State.ReadUntil);
+
+    public async Task AdvanceAsync(DateTimeOffset stop)
+    {
+        if (state.State.ReadUntil >= stop)
+        {
+            return;
+        }
+
+        state.State = new SmsInboxCursorState { ReadUntil = stop };
+        await state.WriteStateAsync();
+    }
+}
