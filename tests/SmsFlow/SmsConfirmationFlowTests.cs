@@ -136,6 +136,38 @@ public sealed class SmsConfirmationFlowTests
     }
 
     [Fact]
+    public async Task A_shop_can_resend_the_request_while_the_order_waits_but_not_after()
+    {
+        await using var scope = await ClusterScope.StartAsync(silos: 1);
+        var (admin, shop, post, _) = await ShopAsync(scope, "demo");
+        await post.StandardAsync(SignedPoster.Created("again"));
+        await Eventually.TrueAsync(async () => (await SandboxAsync(admin)).Count == 1, "the request is sent");
+
+        var resent = await shop.PostAsync("/v1/shops/demo/orders/again/sms/resend", null);
+        Assert.Equal(HttpStatusCode.Accepted, resent.StatusCode);
+        await Eventually.TrueAsync(async () => (await SandboxAsync(admin)).Count == 2, "the request is sent again");
+        Assert.Equal((await SandboxAsync(admin))[0].GetProperty("text").GetString(), (await SandboxAsync(admin))[1].GetProperty("text").GetString());
+
+        await admin.PostAsJsonAsync("/v1/sandbox/sms/reply", new { from = "+905321234567", text = "ONAY again" });
+        await Eventually.TrueAsync(async () => (await OrderAsync(shop, "demo", "again")).GetProperty("status").GetString() == "Confirmed", "confirmed");
+        Assert.Equal(HttpStatusCode.Conflict, (await shop.PostAsync("/v1/shops/demo/orders/again/sms/resend", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_phone_number_is_forgotten_once_the_order_has_ended()
+    {
+        await using var scope = await ClusterScope.StartAsync(silos: 1);
+        var (_, shop, post, _) = await ShopAsync(scope, "demo");
+        await post.StandardAsync(SignedPoster.Created("ended", paymentMethod: "card"));
+        Assert.Contains("905321234567", await scope.Database.ScalarAsync<string>("SELECT payload FROM grain_state WHERE grain_type = 'order'"), StringComparison.Ordinal);
+
+        await post.StandardAsync(SignedPoster.Status("ended", "cancelled"));
+
+        Assert.Equal("Cancelled", (await OrderAsync(shop, "demo", "ended")).GetProperty("status").GetString());
+        Assert.DoesNotContain("905321234567", await scope.Database.ScalarAsync<string>("SELECT payload FROM grain_state WHERE grain_type = 'order'"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_inbound_route_needs_its_token_and_names_bad_fields()
     {
         await using var scope = await ClusterScope.StartAsync(silos: 1);

@@ -124,6 +124,12 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
             case Verdict.Apply:
                 var ours = trigger is OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired;
                 state.State = state.State with { Status = rule.Target, LastChangeAt = ours ? state.State.LastChangeAt : orderEvent.OccurredAt ?? state.State.LastChangeAt };
+                if (rule.Target is OrderStatus.Closed or OrderStatus.NotCollected or OrderStatus.Cancelled)
+                {
+                    // A phone number is personal data, kept only while the order may still need to text the buyer.
+                    state.State = state.State with { Details = order with { Phone = null } };
+                }
+
                 if (trigger is OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired)
                 {
                     var sms = state.State.SideEffects.Sms;
