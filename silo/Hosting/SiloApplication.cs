@@ -3,6 +3,7 @@ using OrleansShop.Runtime.Hosting;
 using OrleansShop.Runtime.Membership;
 using OrleansShop.Silo.Endpoints;
 using OrleansShop.Silo.Endpoints.Orders;
+using OrleansShop.Silo.Endpoints.Reputation;
 using OrleansShop.Silo.Endpoints.Shops;
 using OrleansShop.Silo.Endpoints.Sms;
 using OrleansShop.Silo.Http;
@@ -72,6 +73,7 @@ public static class SiloApplication
         app.MapOrdersApi();
         app.MapWebhookIngress();
         app.MapSmsApi();
+        app.MapReputationApi();
         return app;
     }
 }

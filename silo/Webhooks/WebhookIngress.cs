@@ -1,4 +1,5 @@
 using OrleansShop.Grains.Orders;
+using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Runtime;
 using OrleansShop.Silo.Endpoints;
@@ -75,6 +76,12 @@ internal static class WebhookIngress
         }
 
         var orderEvent = events.Create(canonical, mapped.DedupKey, profile.Name, shop.Settings);
+        if (orderEvent.Order is { } order)
+        {
+            var reputation = await grains.GetGrain<IBuyerReputationGrain>(order.EmailHash).GetAsync();
+            orderEvent = orderEvent with { Order = order with { ReputationAtCheckout = reputation } };
+        }
+
         var answer = await grains.InvokeOnceAsync<IOrderGrain, EventAnswer>(
             OrderKeys.For(shopId, canonical.OrderId), $"webhook/{shopId}/{profile.Name}/{mapped.DedupKey}", order => order.ApplyAsync(orderEvent));
         var value = answer.Value;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrleansShop.Grains.Orders;
+using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Sandbox;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Grains.Sms;
@@ -18,6 +19,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddGrain<ISmsReplyGrain, SmsReplyGrain>();
         services.AddGrain<ISmsInboxCursorGrain, SmsInboxCursorGrain>();
         services.AddGrain<ISandboxSmsGrain, SandboxSmsGrain>();
+        services.AddGrain<IBuyerReputationGrain, BuyerReputationGrain>();
+        services.AddGrain<IReputationReportGrain, ReputationReportGrain>();
         return services;
     }
 }

@@ -58,6 +58,9 @@ public sealed record NewOrder
 
     public DateTimeOffset? PlacedAt { get; init; }
 
+    /// <summary>The buyer's network record when the order arrived (API.md's <c>reputationAtCheckout</c>).</summary>
+    public Reputation.ReputationView? ReputationAtCheckout { get; init; }
+
     /// <summary>Decided from the shop's settings when the order arrives.</summary>
     public required OrderPolicy Policy { get; init; }
 }

@@ -30,6 +30,18 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
     public async Task SideEffectChangedAsync(SideEffectUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
+        if (update.Effect == "reputationReport")
+        {
+            // Only the report of the outcome the order stands at now counts; an older one arriving late does not.
+            if (state.State.SideEffects.ReputationReport.Outcome == update.Detail)
+            {
+                state.State = state.State with { SideEffects = state.State.SideEffects with { ReputationReport = new ReportSideEffect(update.Status, update.Detail) } };
+                await state.WriteStateAsync();
+            }
+
+            return;
+        }
+
         var sms = state.State.SideEffects.Sms;
         if (update.Effect != "sms" || sms.Status is "confirmed" or "expired")
         {
@@ -38,6 +50,31 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
 
         SetSms(sms with { Status = update.Status, SentAt = update.Status == "sent" ? sms.SentAt ?? update.At : sms.SentAt, Detail = update.Detail });
         await state.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// A COD order's outcome goes to the reputation network: paid or closed means the buyer
+    /// collected the parcel, not collected means they did not. Only a change of outcome is sent;
+    /// the report grain keeps one outcome per order, so a correction replaces the earlier one.
+    /// </summary>
+    private void ReportOutcome(NewOrder order, OrderStatus target, DateTimeOffset? at)
+    {
+        Reputation.Outcome? outcome = target switch
+        {
+            OrderStatus.Paid or OrderStatus.Closed => Reputation.Outcome.Collected,
+            OrderStatus.NotCollected => Reputation.Outcome.NotCollected,
+            _ => null,
+        };
+        var name = outcome == Reputation.Outcome.Collected ? "collected" : "not_collected";
+        if (!order.Policy.Cod || outcome is not { } reported || state.State.SideEffects.ReputationReport.Outcome == name)
+        {
+            return;
+        }
+
+        var emailHash = order.EmailHash;
+        var when = at ?? TimeProvider.GetUtcNow();
+        Outbox.Send<Reputation.IReputationReportGrain>(GetPrimaryKeyString(), report => report.ReportAsync(emailHash, reported, when));
+        state.State = state.State with { SideEffects = state.State.SideEffects with { ReputationReport = new ReportSideEffect("pending", name) } };
     }
 
     private void SetSms(SmsSideEffect sms) => state.State = state.State with { SideEffects = state.State.SideEffects with { Sms = sms } };
@@ -52,8 +89,8 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
         var effects = current.SideEffects;
         return Task.FromResult<OrderView?>(new OrderView(
             OrderId, order.Reference, status.ToString(), order.Policy.Cod, order.PaymentMethod, new AmountView(order.Total.Value, order.Total.Currency),
-            current.CreatedAt, current.UpdatedAt, ReputationAtCheckout: null, current.History,
-            effects.Sms, new StatusView(effects.Invoice), new StatusView(effects.ReputationReport), new StatusView(effects.Review)));
+            current.CreatedAt, current.UpdatedAt, order.ReputationAtCheckout, current.History,
+            effects.Sms, new StatusView(effects.Invoice), effects.ReputationReport, new StatusView(effects.Review)));
     }
 
     /// <summary>The order does not exist yet: create it, or keep the event until it does.</summary>
@@ -124,6 +161,7 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
             case Verdict.Apply:
                 var ours = trigger is OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired;
                 state.State = state.State with { Status = rule.Target, LastChangeAt = ours ? state.State.LastChangeAt : orderEvent.OccurredAt ?? state.State.LastChangeAt };
+                ReportOutcome(order, rule.Target!.Value, orderEvent.OccurredAt);
                 if (rule.Target is OrderStatus.Closed or OrderStatus.NotCollected or OrderStatus.Cancelled)
                 {
                     // A phone number is personal data, kept only while the order may still need to text the buyer.

@@ -43,13 +43,17 @@ public sealed record SideEffectStatuses
 
     public string Invoice { get; init; } = "none";
 
-    public string ReputationReport { get; init; } = "none";
+    public ReportSideEffect ReputationReport { get; init; } = new();
 
     public string Review { get; init; } = "none";
 }
 
 /// <param name="Status"><c>none</c>, <c>pending</c>, <c>sent</c>, <c>failed</c>, <c>confirmed</c> or <c>expired</c>.</param>
 public sealed record SmsSideEffect(string Status = "none", DateTimeOffset? SentAt = null, DateTimeOffset? ConfirmedAt = null, string? Detail = null);
+
+/// <param name="Status"><c>none</c>, <c>pending</c> or <c>reported</c>.</param>
+/// <param name="Outcome"><c>collected</c> or <c>not_collected</c>: the outcome last reported, or being reported.</param>
+public sealed record ReportSideEffect(string Status = "none", string? Outcome = null);
 
 /// <summary>A side-effect grain telling the order where its integration stands.</summary>
 public sealed record SideEffectUpdate(string Effect, string Status, DateTimeOffset At, string? Detail);

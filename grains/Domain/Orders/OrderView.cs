@@ -10,11 +10,11 @@ public sealed record OrderView(
     AmountView Total,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    object? ReputationAtCheckout,
+    Reputation.ReputationView? ReputationAtCheckout,
     IReadOnlyList<HistoryEntry> History,
     SmsSideEffect Sms,
     StatusView Invoice,
-    StatusView ReputationReport,
+    ReportSideEffect ReputationReport,
     StatusView Review);
 
 /// <summary>One row of <c>GET /v1/shops/{shopId}/orders</c>; stored in the shop's order index.</summary>
