@@ -62,7 +62,15 @@ public static class SiloApplication
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
-        app.Services.GetRequiredService<SiloIdentity>().ResolveAddress = () => app.Urls.FirstOrDefault();
+        var silo = app.Services.GetRequiredService<SiloIdentity>();
+        silo.ResolveAddress = () => app.Urls.FirstOrDefault();
+
+        // Which silo answered: for operators behind the gateway.
+        app.Use((context, next) =>
+        {
+            context.Response.Headers["X-OrleansShop-Silo"] = silo.SiloId;
+            return next(context);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();

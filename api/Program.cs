@@ -1,0 +1,3 @@
+using OrleansShop.Gateway.Hosting;
+
+await GatewayApplication.Create(args).RunAsync();
