@@ -30,7 +30,8 @@ internal static class UtanvetEllenorAnswer
                 >= 500 or 408 or 429 => UtanvetEllenorFailure.Retryable(Invariant($"{Provider} answered HTTP {httpStatus}")),
                 401 or 403 => UtanvetEllenorFailure.Permanent(Invariant($"{Provider} refused the API keys (HTTP {httpStatus})")),
                 402 => UtanvetEllenorFailure.QuotaExhausted(),
-                _ => UtanvetEllenorFailure.Permanent(Invariant($"{Provider} answered HTTP {httpStatus}; is the base address right?")),
+                404 or 405 => UtanvetEllenorFailure.Permanent(Invariant($"{Provider} answered HTTP {httpStatus}; is the base address right?")),
+                _ => UtanvetEllenorFailure.Permanent(Invariant($"{Provider} answered HTTP {httpStatus}")),
             });
         }
 
