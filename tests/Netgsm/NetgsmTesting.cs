@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using OrleansShop.Connectors.Netgsm;
+using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.Netgsm;
 
@@ -24,14 +23,7 @@ internal static class NetgsmTesting
         new(Http, new NetgsmOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10), MaxResponseBytes = maxResponseBytes });
 
     /// <summary>A loopback address nobody listens on: connections are refused.</summary>
-    public static Uri ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return new Uri($"http://127.0.0.1:{port}/");
-    }
+    public static Uri ClosedPort() => Loopback.ClosedPort();
 
     /// <summary>Whatever the outcome, a meaning must never carry the password, the number or the text.</summary>
     public static void AssertNothingPersonal(string meaning, params string[] personal)

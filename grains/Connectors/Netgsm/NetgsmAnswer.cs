@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrleansShop.Connectors.Http;
 
 namespace OrleansShop.Connectors.Netgsm;
 
@@ -18,7 +19,7 @@ internal sealed record NetgsmAnswer(JsonDocument Json, string Code)
             return (null, NetgsmFailure.Retryable($"Netgsm answered HTTP {status}"));
         }
 
-        var json = TryParse(body);
+        var json = ResponseBody.TryParseJson(body);
         var code = json is null ? null : NetgsmWire.Text(json.RootElement, "code");
         if (json is not null && !string.IsNullOrEmpty(code))
         {
@@ -32,28 +33,8 @@ internal sealed record NetgsmAnswer(JsonDocument Json, string Code)
             401 or 403 => NetgsmFailure.Permanent($"Netgsm refused the credentials (HTTP {status})"),
             408 or 429 => NetgsmFailure.Retryable($"Netgsm answered HTTP {status}"),
             >= 400 and not 406 => NetgsmFailure.Permanent($"Netgsm answered HTTP {status}"),
-            _ => NetgsmFailure.Retryable($"unreadable answer (HTTP {status}): {Describe(body, json is not null)}"),
+            _ => NetgsmFailure.Retryable($"unreadable answer (HTTP {status}): {ResponseBody.Describe(body, json is not null, "JSON without a code")}"),
         };
         return (null, failure);
     }
-
-    private static JsonDocument? TryParse(byte[] body)
-    {
-        try
-        {
-            // Some servers start JSON with a UTF-8 byte order mark, which the parser rejects.
-            var utf8 = body.AsMemory();
-            return JsonDocument.Parse(utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? utf8[3..] : utf8);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string Describe(byte[] body, bool isJson) =>
-        body.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') ? "an empty body"
-        : isJson ? "JSON without a code"
-        : body.SkipWhile(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n').First() == (byte)'<' ? "HTML or XML, not JSON"
-        : "not JSON";
 }

@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
+using OrleansShop.Connectors.Http;
 
 namespace OrleansShop.Connectors.Netgsm;
 
@@ -93,38 +91,13 @@ public sealed class NetgsmClient(HttpClient http, NetgsmOptions options)
             ? null
             : NetgsmFailure.Permanent("the Netgsm base address is not an absolute http(s) address without a query");
 
-    /// <summary>
-    /// One round trip under <see cref="NetgsmOptions.Timeout"/>: an answer with a JSON <c>code</c>, or a
-    /// classified failure. Only an exception's kind is passed on: its message is not ours to vouch for.
-    /// </summary>
+    /// <summary>One round trip under <see cref="NetgsmOptions.Timeout"/>: an answer with a JSON <c>code</c>, or a classified failure.</summary>
     private async Task<(NetgsmAnswer? Answer, NetgsmFailure? Failure)> ExchangeAsync(NetgsmCredentials credentials, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials.UserCode}:{credentials.Password}")));
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Timeout);
-        try
-        {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var body = await NetgsmBody.ReadAsync(response.Content, _options.MaxResponseBytes, timeout.Token);
-            return body is null
-                ? (null, NetgsmFailure.Retryable($"unreadable answer: larger than {_options.MaxResponseBytes} bytes"))
-                : NetgsmAnswer.Classify((int)response.StatusCode, body);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return (null, NetgsmFailure.Retryable($"Netgsm did not answer within {_options.Timeout.TotalSeconds:0.###} s"));
-        }
-        catch (HttpRequestException exception)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var cause = exception.HttpRequestError == HttpRequestError.Unknown ? "unknown" : exception.HttpRequestError.ToString();
-            return (null, NetgsmFailure.Retryable($"could not reach Netgsm or the connection broke ({cause})"));
-        }
-        catch (IOException)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            return (null, NetgsmFailure.Retryable("the connection to Netgsm broke while reading its answer"));
-        }
+        request.Headers.Authorization = ProviderExchange.BasicAuthorization(credentials.UserCode, credentials.Password);
+        var answer = await ProviderExchange.SendAsync(http, request, "Netgsm", _options.Timeout, _options.MaxResponseBytes, cancellationToken);
+        return answer.Failure is { } failure
+            ? (null, NetgsmFailure.Retryable(failure))
+            : NetgsmAnswer.Classify(answer.Status, answer.Body);
     }
 }
