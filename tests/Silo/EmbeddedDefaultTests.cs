@@ -57,12 +57,15 @@ public sealed class EmbeddedDefaultTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task An_invalid_setting_stops_the_silo_at_start_naming_the_key()
+    [Theory]
+    [InlineData("Storage:Provider must be 'sqlite' or 'postgres', not 'oracle'.", "--Storage:Provider=oracle")]
+    [InlineData("Providers:Mode must be set ('sandbox' or 'live') when Storage:Provider is postgres.", "--Storage:Provider=postgres", "--Storage:ConnectionString=Host=127.0.0.1")]
+    [InlineData("Runtime:CallTimeout must be positive.", "--Runtime:CallTimeout=00:00:00")]
+    public async Task An_invalid_setting_stops_the_silo_at_start_naming_the_key(string message, params string[] settings)
     {
-        await using var silo = SiloProcess.Start(_workingDirectory, "--urls", $"http://127.0.0.1:{FreePort()}", "--Storage:Provider=oracle");
+        await using var silo = SiloProcess.Start(_workingDirectory, ["--urls", $"http://127.0.0.1:{FreePort()}", .. settings]);
 
-        await silo.WaitForOutputAsync("OrleansShop cannot start: Storage:Provider must be 'sqlite' or 'postgres', not 'oracle'.", TimeSpan.FromSeconds(60));
+        await silo.WaitForOutputAsync($"OrleansShop cannot start: {message}", TimeSpan.FromSeconds(60));
         Assert.Equal(1, await silo.StopAsync());
         Assert.DoesNotContain(" at ", silo.Output, StringComparison.Ordinal); // one line, no stack trace
     }
