@@ -52,8 +52,6 @@ public sealed class ProbeRecorder
 
     public int ActivationsOf(string silo, string key) => _activations.GetValueOrDefault((silo, key));
 
-    public int ActivationsOf(string key) => _activations.Where(a => a.Key.Key == key).Sum(a => a.Value);
-
     public IReadOnlyDictionary<(string Silo, string Key), int> Activations => _activations;
 
     public void Activated(string silo, string key) => _activations.AddOrUpdate((silo, key), 1, (_, n) => n + 1);

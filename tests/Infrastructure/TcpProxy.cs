@@ -29,8 +29,6 @@ public sealed class TcpProxy : IAsyncDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-    public int OpenConnections => _connections.Count;
-
     public void Cut()
     {
         _cut = true;

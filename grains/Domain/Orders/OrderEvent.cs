@@ -84,6 +84,7 @@ public sealed record PostalAddress(string? Name, string? Line1, string? Line2, s
 /// <param name="Sms">The shop's SMS settings when this COD order must be confirmed by SMS; null otherwise.</param>
 public sealed record OrderPolicy(bool Cod, Shops.SmsSettings? Sms)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool SmsConfirmation => Sms is not null;
 }
 

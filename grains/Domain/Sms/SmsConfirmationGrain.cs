@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Runtime;
@@ -28,6 +29,7 @@ public sealed record SmsConfirmationState
 
     public string? LastError { get; init; }
 
+    [JsonIgnore]
     public bool IsWaiting => Status is "pending" or "sent" or "failed";
 }
 

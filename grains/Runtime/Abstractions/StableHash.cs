@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace OrleansShop.Runtime;
 
 /// <summary>
@@ -40,6 +38,4 @@ public static class StableHash
 
         return hash;
     }
-
-    internal static byte[] Utf8(string value) => Encoding.UTF8.GetBytes(value);
 }

@@ -14,8 +14,6 @@ internal sealed class ActivationDirectory
 
     public ActivationData GetOrAdd(GrainId grainId, Func<GrainId, ActivationData> create) => _activations.GetOrAdd(grainId, create);
 
-    public bool TryGet(GrainId grainId, out ActivationData? activation) => _activations.TryGetValue(grainId, out activation);
-
     /// <summary>Removes exactly this activation, never a newer one of the same grain.</summary>
     public bool Remove(ActivationData activation) => _activations.TryRemove(KeyValuePair.Create(activation.GrainId, activation));
 

@@ -24,8 +24,6 @@ internal sealed class GrainRegistry
         }
     }
 
-    public IReadOnlyCollection<GrainRegistration> All => _byName.Values;
-
     public GrainRegistration Get(string typeName) =>
         _byName.TryGetValue(typeName, out var registration)
             ? registration
