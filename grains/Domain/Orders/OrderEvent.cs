@@ -20,6 +20,10 @@ public sealed record OrderEvent
     /// <summary>The platform's own status, when the event carried one.</summary>
     public string? RawStatus { get; init; }
 
+    /// <summary>
+    /// When the change happened by the sender's own clock (a platform's timestamp), or null. Only
+    /// these are compared for staleness: our receipt times and other systems' clocks never are.
+    /// </summary>
     public DateTimeOffset? OccurredAt { get; init; }
 
     /// <summary>For <see cref="OrderTrigger.Created"/>.</summary>

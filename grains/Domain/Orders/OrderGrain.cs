@@ -144,8 +144,7 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
             return Record(orderEvent, "ignored", null, $"status '{orderEvent.RawStatus}' means nothing to OrleansShop; map it in the shop's statusMap");
         }
 
-        // The SMS verdicts come from our own confirmation grain, only while the order waits: never stale.
-        if (orderEvent.OccurredAt is { } at && state.State.LastChangeAt is { } last && at < last && trigger is not (OrderTrigger.Created or OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired))
+        if (orderEvent.OccurredAt is { } at && state.State.LastChangeAt is { } last && at < last)
         {
             return Record(orderEvent, "ignored", null, $"stale: it happened at {Format(at)}, before the order's last change at {Format(last)}");
         }
@@ -159,8 +158,7 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
         switch (rule.Verdict)
         {
             case Verdict.Apply:
-                var ours = trigger is OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired;
-                state.State = state.State with { Status = rule.Target, LastChangeAt = ours ? state.State.LastChangeAt : orderEvent.OccurredAt ?? state.State.LastChangeAt };
+                state.State = state.State with { Status = rule.Target, LastChangeAt = orderEvent.OccurredAt ?? state.State.LastChangeAt };
                 ReportOutcome(order, rule.Target!.Value, orderEvent.OccurredAt);
                 if (rule.Target is OrderStatus.Closed or OrderStatus.NotCollected or OrderStatus.Cancelled)
                 {
@@ -172,7 +170,7 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
                 {
                     var sms = state.State.SideEffects.Sms;
                     SetSms(trigger == OrderTrigger.SmsConfirmed
-                        ? sms with { Status = "confirmed", ConfirmedAt = orderEvent.OccurredAt ?? TimeProvider.GetUtcNow() }
+                        ? sms with { Status = "confirmed", ConfirmedAt = TimeProvider.GetUtcNow() }
                         : sms with { Status = "expired" });
                 }
 

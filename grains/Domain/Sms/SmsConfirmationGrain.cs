@@ -99,7 +99,6 @@ public sealed class SmsConfirmationGrain(IPersistentState<SmsConfirmationState> 
             Source = "sms",
             Name = "sms.confirmed",
             Trigger = OrderTrigger.SmsConfirmed,
-            OccurredAt = reply.ReceivedAt,
         }));
         Outbox.Call(SmsNames.Connector, SmsNames.Send, new SmsSendPayload(ShopId, OrderId, state.State.Phone, state.State.Settings!.ConfirmedText, "confirmed"));
         Finish(state.State with { Status = "confirmed", ConfirmedAt = now });
@@ -148,7 +147,6 @@ public sealed class SmsConfirmationGrain(IPersistentState<SmsConfirmationState> 
             Source = "sms",
             Name = "sms.expired",
             Trigger = OrderTrigger.SmsExpired,
-            OccurredAt = status.DueAt,
         }));
         Finish(state.State with { Status = "expired" });
         await state.WriteStateAsync();
