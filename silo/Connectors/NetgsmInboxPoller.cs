@@ -21,11 +21,11 @@ internal sealed partial class NetgsmInboxPoller(
     IGrainIndexReader index,
     IGrainFactory grains,
     NetgsmGateway gateway,
+    InboundSmsPath inbound,
     SiloIdentity silo,
     StorageInitializer storage,
     IOptions<ProvidersOptions> providers,
     IOptions<SmsPollingOptions> options,
-    IConfiguration configuration,
     TimeProvider timeProvider,
     ILogger<NetgsmInboxPoller> logger) : BackgroundService
 {
@@ -94,7 +94,7 @@ internal sealed partial class NetgsmInboxPoller(
         {
             // Netgsm gives inbox messages no id: the same reply read twice has the same sender, time and text.
             var id = "netgsm/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{shopId}|{message.Sender}|{message.ReceivedAt:O}|{message.Text}")));
-            await SmsApi.HandleAsync(grains, configuration, message.Sender, message.Receiver, message.Text, id, message.ReceivedAt);
+            await inbound.HandleAsync(message.Sender, message.Receiver, message.Text, id, message.ReceivedAt);
         }
 
         await cursor.AdvanceAsync(stop);

@@ -5,6 +5,7 @@ using OrleansShop.Grains.Hosting;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Runtime.Hosting;
 using OrleansShop.Silo.Connectors;
+using OrleansShop.Silo.Endpoints.Sms;
 using OrleansShop.Silo.Problems;
 using OrleansShop.Silo.Webhooks;
 
@@ -22,6 +23,7 @@ internal static class ShopServices
         services.AddSingleton<IValidateOptions<ProvidersOptions>>(new ProvidersValidator(configuration["Storage:Provider"] ?? "sqlite"));
         services.AddExternalCallHandler<SmsConnector>();
         services.AddSingleton<NetgsmGateway>();
+        services.AddSingleton<InboundSmsPath>();
         services.AddSingleton(sp =>
         {
             var netgsm = configuration.GetSection("Sms:Netgsm").Get<NetgsmOptions>() ?? new NetgsmOptions();

@@ -27,7 +27,7 @@ internal static class SmsApi
         return endpoints;
     }
 
-    private static async Task<IResult> InboundAsync(HttpRequest request, IGrainFactory grains, IConfiguration configuration, TimeProvider time)
+    private static async Task<IResult> InboundAsync(HttpRequest request, InboundSmsPath inbound, TimeProvider time)
     {
         var (body, problem) = await JsonRequest.ReadAsync<InboundRequest>(request, ApiJson.Options);
         if (problem is not null)
@@ -58,10 +58,10 @@ internal static class SmsApi
 
         // Without the gateway's id, the same reply delivered twice is the same sender, time and text.
         var messageId = body.MessageId ?? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{body.From}|{body.ReceivedAt:O}|{body.Text}")));
-        return TypedResults.Ok(await HandleAsync(grains, configuration, body.From!, body.To, body.Text!, messageId, body.ReceivedAt ?? time.GetUtcNow()));
+        return TypedResults.Ok(await inbound.HandleAsync(body.From!, body.To, body.Text!, messageId, body.ReceivedAt ?? time.GetUtcNow()));
     }
 
-    private static async Task<IResult> SandboxReplyAsync(HttpRequest request, IGrainFactory grains, IConfiguration configuration, TimeProvider time)
+    private static async Task<IResult> SandboxReplyAsync(HttpRequest request, InboundSmsPath inbound, TimeProvider time)
     {
         var (body, problem) = await JsonRequest.ReadAsync<SandboxReplyRequest>(request, ApiJson.Options);
         if (problem is not null)
@@ -74,21 +74,7 @@ internal static class SmsApi
             return JsonRequest.Invalid(string.IsNullOrWhiteSpace(body.From) ? "from" : "text", "from and text are required.");
         }
 
-        return TypedResults.Ok(await HandleAsync(grains, configuration, body.From, null, body.Text, $"sandbox-{Guid.NewGuid():N}", time.GetUtcNow()));
-    }
-
-    /// <summary>The one path of every reply, pushed, polled or typed into the sandbox.</summary>
-    internal static async Task<InboundAnswer> HandleAsync(IGrainFactory grains, IConfiguration configuration, string from, string? to, string text, string messageId, DateTimeOffset receivedAt)
-    {
-        if (PhoneNumbers.ToE164(from, configuration["Sms:DefaultCallingCode"] ?? "90") is not { } sender)
-        {
-            return new InboundAnswer(false, null, null, null, "the sender is not a phone number", Duplicate: false);
-        }
-
-        var reply = new InboundSms(sender, to, text, messageId, receivedAt);
-        var answer = await grains.InvokeOnceAsync<ISmsReplyGrain, SmsReplyAnswer>(messageId, $"sms-inbound/{messageId}", g => g.HandleAsync(reply));
-        var value = answer.Value;
-        return new InboundAnswer(value.Matched, value.ShopId, value.OrderId, value.Status, value.Reason, answer.Duplicate);
+        return TypedResults.Ok(await inbound.HandleAsync(body.From, null, body.Text, $"sandbox-{Guid.NewGuid():N}", time.GetUtcNow()));
     }
 
     private static async Task<IResult> ResendAsync(string shopId, string orderId, IGrainFactory grains) =>
@@ -99,9 +85,6 @@ internal static class SmsApi
     internal sealed record InboundRequest(string? From, string? To, string? Text, string? MessageId, DateTimeOffset? ReceivedAt);
 
     internal sealed record SandboxReplyRequest(string? From, string? Text);
-
-    /// <summary>API.md's answer; <c>duplicate</c> is an addition, true for a reply already handled.</summary>
-    internal sealed record InboundAnswer(bool Matched, string? ShopId, string? OrderId, string? Status, string? Reason, bool Duplicate);
 
     /// <summary><c>Authorization: Bearer &lt;Sms:InboundToken&gt;</c>, compared in constant time.</summary>
     private sealed class InboundSmsAuthorization(SiloSecrets secrets) : IEndpointFilter
