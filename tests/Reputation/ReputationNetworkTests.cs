@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Reputation;
-using OrleansShop.Runtime;
 using OrleansShop.Tests.Infrastructure;
 using OrleansShop.Tests.Ingress;
 using OrleansShop.Tests.Shops;
@@ -145,14 +144,14 @@ public sealed class ReputationNetworkTests
             {
                 // A platform redelivers something it sent before: nothing may change.
                 var (order, key, trigger) = delivered[random.Next(delivered.Count)];
-                await RetryOnConflict(() => grains.InvokeOnceAsync<IOrderGrain, EventAnswer>($"model/{order}", key, g => g.ApplyAsync(OrderEventsFor.Trigger(trigger))));
+                await Conflicts.RetryAsync(() => grains.InvokeOnceAsync<IOrderGrain, EventAnswer>($"model/{order}", key, g => g.ApplyAsync(OrderEventsFor.Trigger(trigger))));
                 continue;
             }
 
             var target = random.Next(8).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var next = new[] { OrderTrigger.Paid, OrderTrigger.Closed, OrderTrigger.NotCollected }[random.Next(3)];
             var inboxKey = $"delivery-{step}";
-            await RetryOnConflict(() => grains.InvokeOnceAsync<IOrderGrain, EventAnswer>($"model/{target}", inboxKey, g => g.ApplyAsync(OrderEventsFor.Trigger(next))));
+            await Conflicts.RetryAsync(() => grains.InvokeOnceAsync<IOrderGrain, EventAnswer>($"model/{target}", inboxKey, g => g.ApplyAsync(OrderEventsFor.Trigger(next))));
             delivered.Add((target, inboxKey, next));
             model[target] = next == OrderTrigger.NotCollected ? Outcome.NotCollected : Outcome.Collected; // every outcome can correct the other
         }
@@ -164,19 +163,6 @@ public sealed class ReputationNetworkTests
         Assert.Equal(expected, await buyer.GetAsync());
     }
 
-    private static async Task<T> RetryOnConflict<T>(Func<Task<T>> call)
-    {
-        while (true)
-        {
-            try
-            {
-                return await call();
-            }
-            catch (InconsistentStateException)
-            {
-            }
-        }
-    }
 }
 
 /// <summary>Order events for one buyer, without timestamps (so nothing is stale).</summary>

@@ -1,4 +1,3 @@
-using OrleansShop.Runtime;
 using OrleansShop.Tests.Grains;
 using OrleansShop.Tests.Infrastructure;
 
@@ -32,29 +31,14 @@ public sealed class InboxTests
         for (var round = 0; round < 20; round++)
         {
             var key = $"race-{round}";
-            var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => RetryOnConflict(() =>
-                silos[i % 2].Grains.InvokeOnceAsync<ICounterGrain, int>("raced", key, g => g.AddAsync(1))))));
+            var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(async () => (await Conflicts.RetryAsync(() =>
+                silos[i % 2].Grains.InvokeOnceAsync<ICounterGrain, int>("raced", key, g => g.AddAsync(1)))).Value)));
 
             Assert.Single(answers, a => !a.Duplicate);
             Assert.All(answers, a => Assert.Equal(round + 1, a.Value));
         }
 
         Assert.Equal(20, await silos[0].Grains.GetGrain<ICounterGrain>("raced").GetAsync());
-    }
-
-    /// <summary>A turn that loses its race twice surfaces the conflict; the sender retries, as platforms do on 503.</summary>
-    private static async Task<T> RetryOnConflict<T>(Func<Task<T>> call)
-    {
-        while (true)
-        {
-            try
-            {
-                return await call();
-            }
-            catch (InconsistentStateException)
-            {
-            }
-        }
     }
 
     [Fact]

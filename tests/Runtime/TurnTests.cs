@@ -46,7 +46,6 @@ public sealed class TurnTests
         await using var scope = await ClusterScope.StartAsync(silos: 2);
         var silos = scope.Cluster.Silos;
         var remaining = 1000;
-        var surfacedConflicts = 0;
 
         // Eight callers per silo, each taking the next of the 1,000 increments until none are left.
         // A call that loses its race twice surfaces the conflict and is retried by the caller, as a
@@ -56,18 +55,7 @@ public sealed class TurnTests
             var counter = silos[caller % 2].Grains.GetGrain<ICounterGrain>("shared");
             while (Interlocked.Decrement(ref remaining) >= 0)
             {
-                while (true)
-                {
-                    try
-                    {
-                        await counter.IncrementAsync();
-                        break;
-                    }
-                    catch (InconsistentStateException)
-                    {
-                        Interlocked.Increment(ref surfacedConflicts);
-                    }
-                }
+                await Conflicts.RetryAsync(counter.IncrementAsync);
             }
         })));
 
