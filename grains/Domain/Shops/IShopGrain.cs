@@ -16,7 +16,7 @@ public interface IShopGrain : IGrainWithStringKey
 }
 
 /// <param name="ApiKey">Only when the shop was created: the plaintext key is never stored or shown again.</param>
-public sealed record ShopConfigured(bool Created, string? ApiKey);
+public sealed record ShopConfigured(bool Created, string? ApiKey, ShopSnapshot Shop);
 
 public sealed record ShopSnapshot(string ShopId, ShopSettings Settings, string ApiKeyHash, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {

@@ -33,7 +33,7 @@ public sealed class ShopGrain(IPersistentState<ShopState> state) : Grain, IShopG
         // Listed for work that goes shop by shop (polling each shop's SMS inbox).
         Index.Set(ShopIndex.Name, ShopIndex.Partition, GetPrimaryKeyString(), settings.Credentials.ContainsKey("smsGateway") ? ShopIndex.SmsGatewayTag : null, "{}");
         await state.WriteStateAsync();
-        return new ShopConfigured(created, apiKey);
+        return new ShopConfigured(created, apiKey, Snapshot(settings));
     }
 
     public async Task<string?> RotateApiKeyAsync()
@@ -49,10 +49,10 @@ public sealed class ShopGrain(IPersistentState<ShopState> state) : Grain, IShopG
         return apiKey;
     }
 
-    public Task<ShopSnapshot?> GetAsync() => Task.FromResult(
-        state.State.Settings is { } settings
-            ? new ShopSnapshot(GetPrimaryKeyString(), settings, state.State.ApiKeyHash, state.State.CreatedAt, state.State.UpdatedAt)
-            : null);
+    public Task<ShopSnapshot?> GetAsync() => Task.FromResult(state.State.Settings is { } settings ? Snapshot(settings) : null);
+
+    private ShopSnapshot Snapshot(ShopSettings settings) =>
+        new(GetPrimaryKeyString(), settings, state.State.ApiKeyHash, state.State.CreatedAt, state.State.UpdatedAt);
 }
 
 /// <summary>The index of all shops; its tag marks shops with their own SMS gateway account.</summary>

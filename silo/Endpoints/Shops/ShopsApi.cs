@@ -37,10 +37,9 @@ internal static class ShopsApi
         }
 
         var configured = await grains.GetGrain<IShopGrain>(shopId).ConfigureAsync(settings);
-        var shop = (await grains.GetGrain<IShopGrain>(shopId).GetAsync())!;
         return configured.Created
-            ? TypedResults.Created($"/v1/shops/{shopId}", new ShopCreated(shopId, configured.ApiKey!, ShopView.From(shop)))
-            : TypedResults.Ok(ShopView.From(shop));
+            ? TypedResults.Created($"/v1/shops/{shopId}", new ShopCreated(shopId, configured.ApiKey!, ShopView.From(configured.Shop)))
+            : TypedResults.Ok(ShopView.From(configured.Shop));
     }
 
     private static async Task<IResult> RotateKeyAsync(string shopId, IGrainFactory grains) =>
