@@ -159,26 +159,34 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
         {
             case Verdict.Apply:
                 state.State = state.State with { Status = rule.Target, LastChangeAt = orderEvent.OccurredAt ?? state.State.LastChangeAt };
-                ReportOutcome(order, rule.Target!.Value, orderEvent.OccurredAt);
-                if (rule.Target is OrderStatus.Closed or OrderStatus.NotCollected or OrderStatus.Cancelled)
-                {
-                    // A phone number is personal data, kept only while the order may still need to text the buyer.
-                    state.State = state.State with { Details = order with { Phone = null } };
-                }
-
-                if (trigger is OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired)
-                {
-                    var sms = state.State.SideEffects.Sms;
-                    SetSms(trigger == OrderTrigger.SmsConfirmed
-                        ? sms with { Status = "confirmed", ConfirmedAt = TimeProvider.GetUtcNow() }
-                        : sms with { Status = "expired" });
-                }
-
+                OnTransition(order, trigger, rule.Target!.Value, orderEvent);
                 return Record(orderEvent, "applied", rule.Target, null, from: current);
             case Verdict.Reject:
                 return Record(orderEvent, "rejected", null, rule.Reason);
             default:
                 return Record(orderEvent, "ignored", null, rule.Verdict == Verdict.Duplicate ? $"duplicate: {rule.Reason}" : rule.Reason);
+        }
+    }
+
+    /// <summary>
+    /// What an applied transition sets off: each integration's side effect goes out through the
+    /// outbox in the same commit as the transition itself.
+    /// </summary>
+    private void OnTransition(NewOrder order, OrderTrigger trigger, OrderStatus target, OrderEvent orderEvent)
+    {
+        ReportOutcome(order, target, orderEvent.OccurredAt);
+        if (trigger is OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired)
+        {
+            var sms = state.State.SideEffects.Sms;
+            SetSms(trigger == OrderTrigger.SmsConfirmed
+                ? sms with { Status = "confirmed", ConfirmedAt = TimeProvider.GetUtcNow() }
+                : sms with { Status = "expired" });
+        }
+
+        if (target is OrderStatus.Closed or OrderStatus.NotCollected or OrderStatus.Cancelled)
+        {
+            // A phone number is personal data, kept only while the order may still need to text the buyer.
+            state.State = state.State with { Details = state.State.Details! with { Phone = null } };
         }
     }
 
