@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using OrleansShop.Grains.Shipping;
 using OrleansShop.Grains.Sms;
 using OrleansShop.Runtime;
 
@@ -10,7 +11,7 @@ namespace OrleansShop.Grains.Orders;
 /// decides; an event from before the order's last change is stale; events that arrive before
 /// <c>order.created</c> wait and are replayed, in the order they happened, once it does.
 /// </summary>
-public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrderGrain
+public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrderGrain
 {
     private const int MaxHistory = 200;
     private const int MaxDeferred = 50;
@@ -30,6 +31,16 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
     public async Task SideEffectChangedAsync(SideEffectUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
+        if (update.Effect == ShipmentProgress.Effect)
+        {
+            if (AdvanceShipment(update.Status, null, update.Detail))
+            {
+                await state.WriteStateAsync();
+            }
+
+            return;
+        }
+
         if (update.Effect == "reputationReport")
         {
             // Only the report of the outcome the order stands at now counts; an older one arriving late does not.
@@ -90,7 +101,7 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
         return Task.FromResult<OrderView?>(new OrderView(
             OrderId, order.Reference, status.ToString(), order.Policy.Cod, order.PaymentMethod, new AmountView(order.Total.Value, order.Total.Currency),
             current.CreatedAt, current.UpdatedAt, order.ReputationAtCheckout, current.History,
-            effects.Sms, new StatusView(effects.Invoice), effects.ReputationReport, new StatusView(effects.Review)));
+            effects.Sms, new StatusView(effects.Invoice), effects.ReputationReport, new StatusView(effects.Review), effects.Shipment, current.Payments));
     }
 
     /// <summary>The order does not exist yet: create it, or keep the event until it does.</summary>
@@ -122,6 +133,7 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
             SetSms(state.State.SideEffects.Sms with { Status = "pending" });
         }
 
+        HandOverToCarrier(order, initial);
         var answer = Record(orderEvent, "applied", initial, null, from: null);
 
         // Replay what came early, in the order it happened (arrival order where it does not say).
@@ -137,8 +149,21 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
 
     private EventAnswer Apply(OrderEvent orderEvent)
     {
+        var answer = Decide(orderEvent);
+        NotePayment(orderEvent, answer);
+        NoteShipment(orderEvent);
+        return answer;
+    }
+
+    private EventAnswer Decide(OrderEvent orderEvent)
+    {
         var current = state.State.Status!.Value;
         var order = state.State.Details!;
+        if (orderEvent is { Payment: { } reported, Trigger: null })
+        {
+            return Record(orderEvent, "ignored", null, $"{reported.Provider} reports the payment {orderEvent.RawStatus}: recorded, the order does not move");
+        }
+
         if (Resolve(orderEvent, order) is not { } trigger)
         {
             return Record(orderEvent, "ignored", null, $"status '{orderEvent.RawStatus}' means nothing to OrleansShop; map it in the shop's statusMap");
@@ -149,9 +174,9 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
             return Record(orderEvent, "ignored", null, $"stale: it happened at {Format(at)}, before the order's last change at {Format(last)}");
         }
 
-        if (trigger == OrderTrigger.Paid && orderEvent.Payment is { } payment && !payment.Amount.SameAs(order.Total))
+        if (trigger == OrderTrigger.Paid && orderEvent.Payment is { Amount: { } paid } && Mismatch(paid, order.Total) is { } mismatch)
         {
-            return Record(orderEvent, "rejected", null, $"a payment of {payment.Amount} does not match the order total {order.Total}");
+            return Record(orderEvent, "rejected", null, mismatch);
         }
 
         var rule = TransitionTable.Decide(current, trigger);
@@ -160,7 +185,7 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
             case Verdict.Apply:
                 state.State = state.State with { Status = rule.Target, LastChangeAt = orderEvent.OccurredAt ?? state.State.LastChangeAt };
                 OnTransition(order, trigger, rule.Target!.Value, orderEvent);
-                return Record(orderEvent, "applied", rule.Target, null, from: current);
+                return Record(orderEvent, "applied", rule.Target, orderEvent.Shipment?.Reason, from: current);
             case Verdict.Reject:
                 return Record(orderEvent, "rejected", null, rule.Reason);
             default:
@@ -175,6 +200,7 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
     private void OnTransition(NewOrder order, OrderTrigger trigger, OrderStatus target, OrderEvent orderEvent)
     {
         ReportOutcome(order, target, orderEvent.OccurredAt);
+        HandOverToCarrier(order, target);
         if (trigger is OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired)
         {
             var sms = state.State.SideEffects.Sms;
