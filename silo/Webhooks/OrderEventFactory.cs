@@ -48,6 +48,7 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer)
             Trigger = shipment.Status is "created" or "in_transit" ? OrderTrigger.Shipped : null,
             RawStatus = shipment.Status,
             ShipmentStatus = shipment.Status,
+            Shipment = new ShipmentFact(shipment.Carrier, shipment.TrackingCode, null, null),
             OccurredAt = shipment.OccurredAt,
         },
         _ => throw new ArgumentOutOfRangeException(nameof(canonical), canonical.GetType().Name, "Unknown canonical event."),
@@ -71,10 +72,12 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer)
             ReviewConsent = created.ReviewConsent,
             PlacedAt = created.OccurredAt,
             Policy = shop.IsCod(created.PaymentMethod)
-                ? new OrderPolicy(Cod: true, shop.Sms.Enabled ? shop.Sms : null)
-                : new OrderPolicy(Cod: false, Sms: null),
+                ? new OrderPolicy(Cod: true, shop.Sms.Enabled ? shop.Sms : null, Shipping(shop))
+                : new OrderPolicy(Cod: false, Sms: null, Shipping(shop)),
         };
     }
+
+    private static ShippingSettings? Shipping(ShopSettings shop) => shop.Shipping.Enabled ? shop.Shipping : null;
 
     private static PostalAddress? Address(Address? address) =>
         address is null ? null : new PostalAddress(address.Name, address.Line1, address.Line2, address.City, address.PostalCode, address.CountryCode);
