@@ -33,7 +33,9 @@ public sealed partial class OrderGrain
             "rejected" when state.State.Status == OrderStatus.Cancelled => "refund_due",
             "rejected" => "rejected",
             "deferred" => "deferred",
-            _ => orderEvent.Trigger == OrderTrigger.Paid ? "duplicate" : "recorded",
+            // The shop's own status said paid first: this is the payment it meant.
+            _ when orderEvent.Trigger == OrderTrigger.Paid && answer.Detail?.StartsWith("duplicate", StringComparison.Ordinal) == true => "accepted",
+            _ => "recorded",
         };
         if (outcome == "deferred")
         {

@@ -7,7 +7,8 @@ using OrleansShop.Runtime;
 namespace OrleansShop.Grains.Orders;
 
 /// <summary>
-/// Runs one order's state machine. Every event leaves a history entry; the transition table
+/// Runs one order's state machine. Every event leaves a history entry (a payment already recorded
+/// adds none when another path reports it again); the transition table
 /// decides; an event from before the order's last change is stale; events that arrive before
 /// <c>order.created</c> wait and are replayed, in the order they happened, once it does.
 /// </summary>
@@ -188,6 +189,10 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
                 return Record(orderEvent, "applied", rule.Target, orderEvent.Shipment?.Reason, from: current);
             case Verdict.Reject:
                 return Record(orderEvent, "rejected", null, rule.Reason);
+            case Verdict.Duplicate when trigger == OrderTrigger.Paid:
+                // One payment reported by two paths (the provider's notification and the shop's own
+                // status webhook) is one fact: it keeps its one history entry.
+                return new EventAnswer(orderEvent.EventId, OrderId, current.ToString(), "ignored", $"duplicate: {rule.Reason}");
             default:
                 return Record(orderEvent, "ignored", null, rule.Verdict == Verdict.Duplicate ? $"duplicate: {rule.Reason}" : rule.Reason);
         }

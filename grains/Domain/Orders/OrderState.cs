@@ -68,5 +68,5 @@ public sealed record SideEffectUpdate(string Effect, string Status, DateTimeOffs
 public sealed record ShipmentSideEffect(string Status = "none", string? Carrier = null, string? TrackingCode = null, string? TrackingUrl = null, string? Detail = null);
 
 /// <param name="Status">The provider's word for it: <c>SUCCESS</c>, <c>FAILURE</c>, <c>INIT_THREEDS</c>, …</param>
-/// <param name="Outcome"><c>accepted</c> (it paid the order), <c>rejected</c> (another amount or currency), <c>refund_due</c> (the order was cancelled), <c>duplicate</c> or <c>recorded</c> (not a success).</param>
+/// <param name="Outcome"><c>accepted</c> (it paid the order), <c>rejected</c> (another amount or currency), <c>refund_due</c> (the order was cancelled) or <c>recorded</c> (not a success, or too late to matter).</param>
 public sealed record PaymentRecord(DateTimeOffset At, string Provider, string TransactionId, AmountView? Amount, string Status, string Outcome, string? Reason);
