@@ -203,6 +203,20 @@ public sealed class SandboxCarrierFlowTests
         Assert.DoesNotContain("wsPassword", view, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_openapi_document_lists_the_iyzico_and_sandbox_shipment_routes()
+    {
+        var (scope, _, shop) = await StartAsync();
+        await using var __ = scope;
+
+        var document = await shop.Admin.GetStringAsync("/openapi/v1.json");
+
+        foreach (var route in new[] { "/v1/shops/{shopId}/payments/iyzico", "/v1/sandbox/shipments", "/v1/sandbox/shipments/{cargoKey}/refuse" })
+        {
+            Assert.Contains($"\"{route}\"", document, StringComparison.Ordinal);
+        }
+    }
+
     private const string IyzicoSecret = Payments.IyzicoPoster.SecretKey;
 
     private static async Task<CargoShop> CargoShopOn(ClusterScope scope, CargoShop shop)
