@@ -89,14 +89,15 @@ public sealed class ShipmentGrain(IPersistentState<ShipmentState> state) : Grain
         }
 
         var now = TimeProvider.GetUtcNow();
-        if (state.State.LastQueryAt is { } last && now - last < ShipmentNames.PollInterval)
+        var inFlight = state.State.QuerySentAt is { } sent && (state.State.AnsweredAt is not { } answered || answered < sent) && now - sent < ShipmentNames.LostQueryAfter;
+        if (inFlight || (state.State.AnsweredAt is { } last && now - last < ShipmentNames.PollInterval))
         {
-            return; // a late or doubled tick: the carrier would block a second query within the minute
+            return; // the carrier would block a second query within the minute
         }
 
         var query = new CarrierQuery(ShopId, OrderId, state.State.Carrier!, state.State.CargoKey!);
         Outbox.Call(ShipmentNames.Connector, ShipmentNames.Query, query, ReplyTo.Grain<IShipmentGrain>(GetPrimaryKeyString(), nameof(OnTrackedAsync)));
-        state.State = state.State with { LastQueryAt = now, Queries = state.State.Queries + 1 };
+        state.State = state.State with { QuerySentAt = now, Queries = state.State.Queries + 1 };
         await state.WriteStateAsync();
     }
 
@@ -110,6 +111,8 @@ public sealed class ShipmentGrain(IPersistentState<ShipmentState> state) : Grain
         {
             return; // over already: a late answer changes nothing
         }
+
+        state.State = state.State with { AnsweredAt = TimeProvider.GetUtcNow() };
 
         if (tracking.Error is { } error)
         {

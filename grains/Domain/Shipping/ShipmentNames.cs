@@ -17,6 +17,9 @@ public static class ShipmentNames
     /// <summary>Yurtiçi blocks a client that asks about one cargo key more often than once a minute.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMinutes(1);
 
+    /// <summary>A query whose answer has not come back in this long is given up, so polling cannot stall for good.</summary>
+    public static readonly TimeSpan LostQueryAfter = TimeSpan.FromMinutes(30);
+
     /// <summary>
     /// The order's cargo key: <c>OS</c> and 18 base-32 characters of SHA-256 of the order's key. The
     /// same order always gets the same key, so every attempt, retry or replay names one parcel; it fits

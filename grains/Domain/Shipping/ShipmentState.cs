@@ -26,8 +26,14 @@ public sealed record ShipmentState
 
     public DateTimeOffset? CreatedAt { get; init; }
 
-    /// <summary>When the last tracking query was sent: the next waits at least <see cref="ShipmentNames.PollInterval"/>.</summary>
-    public DateTimeOffset? LastQueryAt { get; init; }
+    /// <summary>When the last tracking query was sent; while its answer is out, no other is sent.</summary>
+    public DateTimeOffset? QuerySentAt { get; init; }
+
+    /// <summary>
+    /// When the last answer came back: the next query is sent at least <see cref="ShipmentNames.PollInterval"/>
+    /// later, so two queries reach the carrier a minute apart however long the outbox took to deliver either.
+    /// </summary>
+    public DateTimeOffset? AnsweredAt { get; init; }
 
     public int Queries { get; init; }
 
