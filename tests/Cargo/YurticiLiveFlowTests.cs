@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.Time.Testing;
 using OrleansShop.Grains.Shipping;
 using OrleansShop.Tests.Infrastructure;
@@ -19,14 +20,18 @@ public sealed class YurticiLiveFlowTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _yurtici.DisposeAsync();
 
-    private async Task<(ClusterScope Scope, CargoShop Shop)> StartAsync(TimeProvider? clock = null)
+    private Dictionary<string, string?> Live => new()
     {
-        var scope = await ClusterScope.StartAsync(silos: 1, timeProvider: clock, settings: new Dictionary<string, string?>
-        {
-            ["Providers:Mode"] = "live",
-            ["Carrier:Yurtici:Endpoint"] = _yurtici.Endpoint.ToString(),
-            ["Carrier:Yurtici:Timeout"] = "00:00:00.500",
-        });
+        ["Providers:Mode"] = "live",
+        ["Carrier:Yurtici:Endpoint"] = _yurtici.Endpoint.ToString(),
+        ["Carrier:Yurtici:Timeout"] = "00:00:00.500",
+    };
+
+    private async Task<(ClusterScope Scope, CargoShop Shop)> StartAsync(TimeProvider? clock = null, int silos = 1, bool dispatching = true)
+    {
+        var settings = Live;
+        settings["Dispatcher:Enabled"] = dispatching ? "true" : "false";
+        var scope = await ClusterScope.StartAsync(silos, settings, clock);
         return (scope, await CargoShop.CreateAsync(scope.Cluster.Primary, "kargo"));
     }
 
@@ -87,6 +92,41 @@ public sealed class YurticiLiveFlowTests : IAsyncLifetime
             async () => (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(client, "/v1/shops/kargo/orders/6003")).GetProperty("shipment").GetProperty("status").GetString() == "created",
             "the committed call is delivered by the new silo");
         AssertOneShipment("6003");
+    }
+
+    [Fact]
+    public async Task A_silo_killed_after_the_commit_and_before_any_call_leaves_one_shipment_created_by_another_silo()
+    {
+        var (scope, shop) = await StartAsync(dispatching: false); // the silo commits, and delivers nothing
+        await using var _ = scope;
+        Assert.Equal("Confirmed", (await JsonAsync(await shop.Webhooks.StandardAsync(Created("6006")))).GetProperty("status").GetString());
+        Assert.Equal("pending", await shop.ShipmentStatusAsync("6006"));
+
+        await scope.Cluster.KillSiloAsync(scope.Cluster.Primary);
+        var survivor = await scope.Cluster.StartSiloAsync(new Dictionary<string, string?> { ["Dispatcher:Enabled"] = "true" });
+        using var client = survivor.CreateClient(shop.Shop.DefaultRequestHeaders.Authorization!.Parameter);
+
+        await Eventually.TrueAsync(
+            async () => (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(client, "/v1/shops/kargo/orders/6006")).GetProperty("shipment").GetProperty("status").GetString() == "created",
+            "the committed hand-over is delivered by the new silo");
+        Assert.Single(_yurtici.CreateRequests);
+        AssertOneShipment("6006");
+    }
+
+    [Fact]
+    public async Task A_shipment_Yurtici_refuses_is_a_dead_letter_and_failed_on_the_order()
+    {
+        var (scope, shop) = await StartAsync();
+        await using var _ = scope;
+        _yurtici.AnswerWith(500, FakeYurtici.Fault("Client"));
+
+        await shop.Webhooks.StandardAsync(Created("6007"));
+
+        await shop.WaitForAsync("6007", o => o.GetProperty("shipment").GetProperty("status").GetString() == "failed", "the hand-over fails");
+        Assert.Contains("client fault", (await shop.OrderAsync("6007")).GetProperty("shipment").GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Single(_yurtici.CreateRequests); // permanent: not retried
+        var dead = await shop.Admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/v1/admin/deliveries?state=dead");
+        Assert.Contains("createShipment", dead.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
