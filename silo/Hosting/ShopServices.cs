@@ -1,10 +1,12 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using OrleansShop.Connectors.Netgsm;
+using OrleansShop.Connectors.UtanvetEllenor;
 using OrleansShop.Grains.Hosting;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Runtime.Hosting;
 using OrleansShop.Silo.Connectors;
+using OrleansShop.Silo.Endpoints.Reputation;
 using OrleansShop.Silo.Endpoints.Sms;
 using OrleansShop.Silo.Problems;
 using OrleansShop.Silo.Webhooks;
@@ -37,6 +39,7 @@ internal static class ShopServices
         });
         services.AddOptions<SmsPollingOptions>().BindConfiguration("Sms:Polling");
         services.AddHostedService<NetgsmInboxPoller>();
+        services.AddUpstreamReputation();
 
         var limits = configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions();
         if (limits.PermitsPerSecond < 1 || limits.Burst < 1)
@@ -64,6 +67,18 @@ internal static class ShopServices
                 }));
         });
         return services;
+    }
+
+    /// <summary>The upstream reputation provider: checkout lookups through a cache, signals through the outbox.</summary>
+    private static void AddUpstreamReputation(this IServiceCollection services)
+    {
+        services.AddOptions<UpstreamReputationOptions>().BindConfiguration(UpstreamReputationOptions.Section)
+            .Validate(o => UpstreamReputationOptions.Validate(o) is null, "Reputation:Upstream is invalid: CacheTtl and the timeouts must be positive, BaseAddress absolute.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new UtanvetEllenorClient(new HttpClient(), sp.GetRequiredService<IOptions<UpstreamReputationOptions>>().Value.Client()));
+        services.AddSingleton<UtanvetEllenorGateway>();
+        services.AddSingleton<UpstreamLookup>();
+        services.AddExternalCallHandler<ReputationSignalConnector>();
     }
 
     private static byte[] Pepper(string base64)

@@ -21,6 +21,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddGrain<ISandboxSmsGrain, SandboxSmsGrain>();
         services.AddGrain<IBuyerReputationGrain, BuyerReputationGrain>();
         services.AddGrain<IReputationReportGrain, ReputationReportGrain>();
+        services.AddGrain<IUpstreamReputationCacheGrain, UpstreamReputationCacheGrain>();
+        services.AddGrain<ISandboxReputationGrain, SandboxReputationGrain>();
         return services;
     }
 }
