@@ -33,6 +33,7 @@ internal static class UpstreamTesting
         var body = JsonSerializer.SerializeToNode(ShopsApiTests.Shop())!.AsObject();
         body["reputation"] = JsonSerializer.SerializeToNode(new { thresholdPercent = threshold, blockCodBelowThreshold = true });
         body["sms"] = JsonSerializer.SerializeToNode(new { enabled = false });
+        body.Remove("smsGateway"); // live mode would poll the real Netgsm inbox with it
         if (publicKey is not null)
         {
             body["reputationProvider"] = JsonSerializer.SerializeToNode(new { publicKey, privateKey = PrivateKey });
