@@ -112,4 +112,47 @@ public sealed class ReputationSignalTests : IAsyncLifetime
         Assert.Equal(5, SignalsOf("q1").Count);
         Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(await OrderStateAsync(scope, "demo/q1")).RootElement.GetProperty("details").GetProperty("sealedEmail").ValueKind);
     }
+
+    [Fact]
+    public async Task A_signal_still_undelivered_when_its_silo_is_killed_is_delivered_by_another_silo_under_the_same_order_id()
+    {
+        await using var scope = await LiveAsync(_fake, maxAttempts: 100);
+        var demo = await ShopAsync(scope, "demo");
+        _fake.Hang();
+
+        await demo.OrderAsync("k1", Email, "Megrendelés lezárva");
+        await Eventually.TrueAsync(() => SignalsOf("k1").Count >= 1, "the signal is on its way");
+        await scope.Cluster.KillSiloAsync(scope.Cluster.Primary);
+        _fake.AnswerVerdict(200);
+        var survivor = await scope.Cluster.StartSiloAsync(Live(_fake, maxAttempts: 100));
+        using var admin = survivor.CreateClient();
+
+        await Eventually.TrueAsync(
+            async () => (await admin.GetFromJsonAsync<JsonElement>("/v1/shops/demo/orders/k1")).GetProperty("reputationReport").GetProperty("signal").GetString() == "signalled",
+            "another silo delivers the signal once the dead silo's claim expires", TimeSpan.FromSeconds(30));
+        Assert.All(SignalsOf("k1"), s => Assert.Equal((Email, 1, "k1"), (s.GetProperty("email").GetString(), s.GetProperty("outcome").GetInt32(), s.GetProperty("orderId").GetString())));
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(await OrderStateAsync(scope, "demo/k1")).RootElement.GetProperty("details").GetProperty("sealedEmail").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_signal_that_a_correction_superseded_before_it_went_out_is_never_sent()
+    {
+        await using var scope = await LiveAsync(_fake, maxAttempts: 100);
+        var demo = await ShopAsync(scope, "demo");
+        _fake.AnswerWith(503, "busy", "text/plain");
+
+        await demo.OrderAsync("r1", Email, "Fizetve");
+        await Eventually.TrueAsync(() => SignalsOf("r1").Count >= 1, "the first signal is being retried");
+        await demo.Post.StandardAsync(SignedPoster.Status("r1", "Vevő nem vette át"));
+        await Eventually.TrueAsync(async () => (await demo.OrderAsync("r1")).GetProperty("reputationReport") is var report
+            && report.GetProperty("outcome").GetString() == "not_collected" && report.GetProperty("status").GetString() == "reported", "the correction is reported");
+        var refused = SignalsOf("r1").Count;
+        _fake.AnswerVerdict(200);
+
+        await Eventually.TrueAsync(async () => await demo.SignalStatusAsync("r1") == "signalled", "the correction is signalled");
+        await Eventually.TrueAsync(async () => (await demo.Admin.GetFromJsonAsync<JsonElement>("/v1/admin/deliveries?state=pending")).GetProperty("items").GetArrayLength() == 0, "the superseded signal is settled too");
+
+        Assert.Equal([-1], SignalsOf("r1").Skip(refused).Select(s => s.GetProperty("outcome").GetInt32()).Distinct());
+        Assert.Equal(-1, SignalsOf("r1")[^1].GetProperty("outcome").GetInt32());
+    }
 }

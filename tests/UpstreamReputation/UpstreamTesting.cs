@@ -15,15 +15,18 @@ internal static class UpstreamTesting
     public const string PublicKey = "pub-7f3a9c";
     public const string PrivateKey = "priv:ő-55e1";
 
-    public static Task<ClusterScope> LiveAsync(FakeUtanvetEllenor fake, TimeProvider? clock = null, string cacheTtl = "01:00:00") =>
-        ClusterScope.StartAsync(silos: 1, new Dictionary<string, string?>
-        {
-            ["Providers:Mode"] = "live",
-            ["Reputation:Upstream:BaseAddress"] = fake.BaseAddress.ToString(),
-            ["Reputation:Upstream:CacheTtl"] = cacheTtl,
-            ["Reputation:Upstream:RequestTimeout"] = "00:00:00.500",
-            ["Reputation:Upstream:SignalTimeout"] = "00:00:00.500",
-        }, clock);
+    public static Task<ClusterScope> LiveAsync(FakeUtanvetEllenor fake, TimeProvider? clock = null, string cacheTtl = "01:00:00", int maxAttempts = 4) =>
+        ClusterScope.StartAsync(silos: 1, Live(fake, cacheTtl, maxAttempts), clock);
+
+    public static Dictionary<string, string?> Live(FakeUtanvetEllenor fake, string cacheTtl = "01:00:00", int maxAttempts = 4) => new()
+    {
+        ["Providers:Mode"] = "live",
+        ["Reputation:Upstream:BaseAddress"] = fake.BaseAddress.ToString(),
+        ["Reputation:Upstream:CacheTtl"] = cacheTtl,
+        ["Reputation:Upstream:RequestTimeout"] = "00:00:00.500",
+        ["Reputation:Upstream:SignalTimeout"] = "00:00:00.500",
+        ["Dispatcher:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>A COD shop without SMS confirmation; with provider keys unless <paramref name="publicKey"/> is null.</summary>
     public static async Task<Shop> ShopAsync(ClusterScope scope, string shopId, string? publicKey = PublicKey, int threshold = 80)
