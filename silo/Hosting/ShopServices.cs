@@ -72,9 +72,8 @@ internal static class ShopServices
     /// <summary>The upstream reputation provider: checkout lookups through a cache, signals through the outbox.</summary>
     private static void AddUpstreamReputation(this IServiceCollection services)
     {
-        services.AddOptions<UpstreamReputationOptions>().BindConfiguration(UpstreamReputationOptions.Section)
-            .Validate(o => UpstreamReputationOptions.Validate(o) is null, "Reputation:Upstream is invalid: CacheTtl and the timeouts must be positive, BaseAddress absolute.")
-            .ValidateOnStart();
+        services.AddOptions<UpstreamReputationOptions>().BindConfiguration(UpstreamReputationOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UpstreamReputationOptions>, UpstreamReputationValidator>();
         services.AddSingleton(sp => new UtanvetEllenorClient(new HttpClient(), sp.GetRequiredService<IOptions<UpstreamReputationOptions>>().Value.Client()));
         services.AddSingleton<UtanvetEllenorGateway>();
         services.AddSingleton<UpstreamLookup>();
@@ -111,6 +110,12 @@ internal static class ShopServices
         {
             throw new InvalidOperationException($"Privacy:Sealing: {e.Message}", e);
         }
+    }
+
+    private sealed class UpstreamReputationValidator : IValidateOptions<UpstreamReputationOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, UpstreamReputationOptions options) =>
+            UpstreamReputationOptions.Validate(options) is { } message ? ValidateOptionsResult.Fail(message) : ValidateOptionsResult.Success;
     }
 
     private sealed class ProvidersValidator(string storageProvider) : IValidateOptions<ProvidersOptions>
