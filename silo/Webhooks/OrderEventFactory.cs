@@ -1,6 +1,7 @@
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Grains.Shops;
+using OrleansShop.Silo.Connectors;
 
 namespace OrleansShop.Silo.Webhooks;
 
@@ -74,7 +75,7 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer, EmailS
             ReviewConsent = created.ReviewConsent,
             PlacedAt = created.OccurredAt,
             Policy = shop.IsCod(created.PaymentMethod)
-                ? new OrderPolicy(Cod: true, shop.Sms.Enabled ? shop.Sms : null, Shipping(shop))
+                ? new OrderPolicy(Cod: true, shop.Sms.Enabled ? shop.Sms : null, Shipping(shop), ReputationSignal: ReputationProviderKeys.Of(shop) is not null)
                 : new OrderPolicy(Cod: false, Sms: null, Shipping(shop)),
         };
     }

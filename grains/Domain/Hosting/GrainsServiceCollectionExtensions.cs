@@ -24,6 +24,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddGrain<IReputationReportGrain, ReputationReportGrain>();
         services.AddGrain<IShipmentGrain, ShipmentGrain>();
         services.AddGrain<ISandboxCarrierGrain, SandboxCarrierGrain>();
+        services.AddGrain<IUpstreamReputationCacheGrain, UpstreamReputationCacheGrain>();
+        services.AddGrain<ISandboxReputationGrain, SandboxReputationGrain>();
         return services;
     }
 }

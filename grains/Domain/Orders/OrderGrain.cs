@@ -47,7 +47,20 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
             // Only the report of the outcome the order stands at now counts; an older one arriving late does not.
             if (state.State.SideEffects.ReputationReport.Outcome == update.Detail)
             {
-                state.State = state.State with { SideEffects = state.State.SideEffects with { ReputationReport = new ReportSideEffect(update.Status, update.Detail) } };
+                SetReport(state.State.SideEffects.ReputationReport with { Status = update.Status });
+                await state.WriteStateAsync();
+            }
+
+            return;
+        }
+
+        if (update.Effect == "reputationSignal")
+        {
+            // The same rule for the upstream signal: only the one of the current outcome counts.
+            if (state.State.SideEffects.ReputationReport is { Signal: not null } report && report.Outcome == update.Detail)
+            {
+                SetReport(report with { Signal = update.Status });
+                ForgetEmailWhenUnneeded();
                 await state.WriteStateAsync();
             }
 
@@ -85,9 +98,33 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
 
         var emailHash = order.EmailHash;
         var when = at ?? TimeProvider.GetUtcNow();
-        Outbox.Send<Reputation.IReputationReportGrain>(GetPrimaryKeyString(), report => report.ReportAsync(emailHash, reported, when));
-        state.State = state.State with { SideEffects = state.State.SideEffects with { ReputationReport = new ReportSideEffect("pending", name) } };
+
+        // With an upstream provider the outcome is also signalled there, which needs the address; once the
+        // order has let go of it (see EmailStillNeeded), a late correction reaches the network only.
+        var sealedEmail = order.Policy.ReputationSignal ? state.State.Details!.SealedEmail : null;
+        Outbox.Send<Reputation.IReputationReportGrain>(GetPrimaryKeyString(), report => report.ReportAsync(emailHash, reported, when, sealedEmail));
+        var signal = !order.Policy.ReputationSignal ? null : sealedEmail is null ? "not_sent" : "pending";
+        SetReport(new ReportSideEffect("pending", name, signal));
     }
+
+    /// <summary>
+    /// Whether a provider may still need the buyer's address, the one rule that decides how long the
+    /// order keeps <see cref="NewOrder.SealedEmail"/>: one line per integration that is given the address.
+    /// </summary>
+    private bool EmailStillNeeded(NewOrder order) =>
+        // Utánvét Ellenőr signal: until the outcome of an ended order (closed, not collected) is signalled; a cancelled order has none.
+        (order.Policy.ReputationSignal && !(state.State.Status == OrderStatus.Cancelled || (state.State.Status is OrderStatus.Closed or OrderStatus.NotCollected && state.State.SideEffects.ReputationReport.Signal == "signalled")));
+
+    /// <summary>Drops the sealed address as soon as no provider needs it: nothing keeps it longer.</summary>
+    private void ForgetEmailWhenUnneeded()
+    {
+        if (state.State.Details is { SealedEmail: not null } order && !EmailStillNeeded(order))
+        {
+            state.State = state.State with { Details = order with { SealedEmail = null } };
+        }
+    }
+
+    private void SetReport(ReportSideEffect report) => state.State = state.State with { SideEffects = state.State.SideEffects with { ReputationReport = report } };
 
     private void SetSms(SmsSideEffect sms) => state.State = state.State with { SideEffects = state.State.SideEffects with { Sms = sms } };
 
@@ -219,6 +256,8 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
             // A phone number is personal data, kept only while the order may still need to text the buyer.
             state.State = state.State with { Details = state.State.Details! with { Phone = null } };
         }
+
+        ForgetEmailWhenUnneeded();
     }
 
     /// <summary>A shipment's delivery means collected and paid on a COD order, done on a prepaid one.</summary>

@@ -58,7 +58,14 @@ public sealed record SmsSideEffect(string Status = "none", DateTimeOffset? SentA
 
 /// <param name="Status"><c>none</c>, <c>pending</c> or <c>reported</c>.</param>
 /// <param name="Outcome"><c>collected</c> or <c>not_collected</c>: the outcome last reported, or being reported.</param>
-public sealed record ReportSideEffect(string Status = "none", string? Outcome = null);
+/// <param name="Signal">
+/// Only when the shop has an upstream provider: the signal of <paramref name="Outcome"/> there, <c>pending</c>,
+/// <c>signalled</c>, <c>failed</c> (dead-lettered, replayable) or <c>not_sent</c> (a correction after the address was deleted).
+/// </param>
+public sealed record ReportSideEffect(
+    string Status = "none",
+    string? Outcome = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Signal = null);
 
 /// <summary>A side-effect grain telling the order where its integration stands.</summary>
 public sealed record SideEffectUpdate(string Effect, string Status, DateTimeOffset At, string? Detail);
