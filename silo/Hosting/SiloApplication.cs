@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OrleansShop.Runtime.Hosting;
 using OrleansShop.Runtime.Membership;
 using OrleansShop.Silo.Endpoints;
+using OrleansShop.Silo.Endpoints.Invoicing;
 using OrleansShop.Silo.Endpoints.Orders;
 using OrleansShop.Silo.Endpoints.Reputation;
 using OrleansShop.Silo.Endpoints.Shops;
@@ -81,6 +82,7 @@ public static class SiloApplication
         app.MapOrdersApi();
         app.MapWebhookIngress();
         app.MapSmsApi();
+        app.MapSandboxInvoicesApi();
         app.MapReputationApi();
         return app;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OrleansShop.Grains.Invoicing;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Sandbox;
@@ -21,6 +22,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddGrain<ISandboxSmsGrain, SandboxSmsGrain>();
         services.AddGrain<IBuyerReputationGrain, BuyerReputationGrain>();
         services.AddGrain<IReputationReportGrain, ReputationReportGrain>();
+        services.AddGrain<IInvoiceGrain, InvoiceGrain>();
+        services.AddGrain<ISandboxInvoiceGrain, SandboxInvoiceGrain>();
         return services;
     }
 }

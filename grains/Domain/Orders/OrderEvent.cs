@@ -93,7 +93,8 @@ public sealed record PostalAddress(string? Name, string? Line1, string? Line2, s
 
 /// <summary>What the shop's settings say about a new order, decided when it arrives.</summary>
 /// <param name="Sms">The shop's SMS settings when this COD order must be confirmed by SMS; null otherwise.</param>
-public sealed record OrderPolicy(bool Cod, Shops.SmsSettings? Sms)
+/// <param name="Invoicing">The shop's invoicing settings when it invoices through OrleansShop; null otherwise.</param>
+public sealed record OrderPolicy(bool Cod, Shops.SmsSettings? Sms, Shops.InvoicingSettings? Invoicing = null)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool SmsConfirmation => Sms is not null;

@@ -10,7 +10,7 @@ namespace OrleansShop.Grains.Orders;
 /// decides; an event from before the order's last change is stale; events that arrive before
 /// <c>order.created</c> wait and are replayed, in the order they happened, once it does.
 /// </summary>
-public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrderGrain
+public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrderGrain
 {
     private const int MaxHistory = 200;
     private const int MaxDeferred = 50;
@@ -23,6 +23,7 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
     {
         ArgumentNullException.ThrowIfNull(orderEvent);
         var answer = state.State.Status is null ? Arrive(orderEvent) : Apply(orderEvent);
+        ForgetEmailUnlessNeeded();
         await state.WriteStateAsync();
         return answer;
     }
@@ -90,7 +91,7 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
         return Task.FromResult<OrderView?>(new OrderView(
             OrderId, order.Reference, status.ToString(), order.Policy.Cod, order.PaymentMethod, new AmountView(order.Total.Value, order.Total.Currency),
             current.CreatedAt, current.UpdatedAt, order.ReputationAtCheckout, current.History,
-            effects.Sms, new StatusView(effects.Invoice), effects.ReputationReport, new StatusView(effects.Review)));
+            effects.Sms, effects.Invoice.View(), effects.ReputationReport, new StatusView(effects.Review)));
     }
 
     /// <summary>The order does not exist yet: create it, or keep the event until it does.</summary>
@@ -175,6 +176,7 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
     private void OnTransition(NewOrder order, OrderTrigger trigger, OrderStatus target, OrderEvent orderEvent)
     {
         ReportOutcome(order, target, orderEvent.OccurredAt);
+        InvoiceOnTransition(order, target, orderEvent.OccurredAt ?? TimeProvider.GetUtcNow());
         if (trigger is OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired)
         {
             var sms = state.State.SideEffects.Sms;
@@ -187,6 +189,21 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
         {
             // A phone number is personal data, kept only while the order may still need to text the buyer.
             state.State = state.State with { Details = state.State.Details! with { Phone = null } };
+        }
+    }
+
+    /// <summary>
+    /// Whether a provider may still have to be given the buyer's address. Each integration that
+    /// needs it adds its one condition here; once none does, the order drops the sealed address.
+    /// </summary>
+    private bool EmailStillNeeded() =>
+        InvoiceMayNeedEmail();
+
+    private void ForgetEmailUnlessNeeded()
+    {
+        if (state.State.Details is { SealedEmail: not null } details && !EmailStillNeeded())
+        {
+            state.State = state.State with { Details = details with { SealedEmail = null } };
         }
     }
 
