@@ -74,6 +74,9 @@ public abstract class FakeProviderServer : IAsyncDisposable
         context.Abort();
     };
 
+    /// <summary>The request being answered, as recorded, for a provider's own <see cref="AnswerFor"/>.</summary>
+    protected static ReceivedRequest RequestOf(HttpContext context) => (ReceivedRequest)context.Items[typeof(ReceivedRequest)]!;
+
     /// <summary>A provider's own answer for some requests (Netgsm's inbox); null takes the queued or standing answer.</summary>
     protected virtual Func<HttpContext, Task>? AnswerFor(HttpContext context) => null;
 
@@ -92,19 +95,22 @@ public abstract class FakeProviderServer : IAsyncDisposable
     {
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-        _received.Enqueue(new ReceivedRequest(
+        var received = new ReceivedRequest(
             context.Request.Method,
             context.Request.Path.Value ?? string.Empty,
             context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()),
             context.Request.Headers.Authorization.ToString(),
             context.Request.Headers.Accept.ToString(),
             context.Request.ContentType,
-            body.ToArray()));
+            body.ToArray());
+        _received.Enqueue(received);
+        context.Items[typeof(ReceivedRequest)] = received;
         var answer = AnswerFor(context) ?? (_next.TryDequeue(out var once) ? once : _answer);
         await answer(context);
     }
 
-    private async Task HangUntilAbortedAsync(HttpContext context)
+    /// <summary>No answer until the client gives up or the fake stops.</summary>
+    protected async Task HangUntilAbortedAsync(HttpContext context)
     {
         using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         await Task.Delay(Timeout.Infinite, either.Token).ContinueWith(_ => { }, TaskScheduler.Default);
