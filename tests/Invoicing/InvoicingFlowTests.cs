@@ -188,6 +188,17 @@ public sealed class InvoicingFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/v1/sandbox/invoices/sbx-404")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_openapi_document_lists_the_sandbox_invoices_routes()
+    {
+        using var admin = _scope.Cluster.Primary.CreateClient();
+
+        var document = await admin.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("\"/v1/sandbox/invoices\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"/v1/sandbox/invoices/{id}\"", document, StringComparison.Ordinal);
+    }
+
     private async Task<string?> SealedEmailAsync(string orderKey)
     {
         var payload = await _scope.Database.ScalarAsync<string>($"SELECT payload FROM grain_state WHERE grain_type = 'order' AND grain_key = '{orderKey}'");

@@ -90,14 +90,16 @@ public sealed class FakeSzamlahegy : FakeProviderServer
         {
             Behaviour.MakeThenAnswerGarbage => Respond(201, "<html><body>Created</body></html>", "text/html"),
             Behaviour.MakeThenHang => HangUntilAbortedAsync,
-            Behaviour.MakeSlowly => async c =>
-            {
-                await Task.Delay(Slowness, c.RequestAborted);
-                await Respond(201, created, "application/json")(c);
-            },
+            Behaviour.MakeSlowly => AfterDelay(Respond(201, created, "application/json")),
             _ => Respond(201, created, "application/json"),
         };
     }
+
+    private Func<HttpContext, Task> AfterDelay(Func<HttpContext, Task> answer) => async context =>
+    {
+        await Task.Delay(Slowness, context.RequestAborted);
+        await answer(context);
+    };
 }
 
 /// <param name="Invoice">The <c>invoice</c> object as it was sent.</param>
