@@ -65,7 +65,7 @@ public sealed class InvoiceGrain(IPersistentState<InvoiceState> state) : Grain, 
         {
             state.State = state.State with { Status = "issued", Number = issued.Number, Url = issued.Url, Reason = issued.Number is null ? issued.Detail : null };
             Report("invoice.issued");
-            if (state.State.CreditWanted)
+            if (state.State is { CreditWanted: true, CreditStatus: "none" })
             {
                 StageCreditNote();
             }

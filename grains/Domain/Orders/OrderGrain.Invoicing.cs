@@ -13,9 +13,9 @@ public sealed partial class OrderGrain
     {
         ArgumentNullException.ThrowIfNull(report);
         var current = state.State.SideEffects.Invoice;
-        if (report.Revision <= current.Revision)
+        if (state.State.Status is null || report.Revision <= current.Revision)
         {
-            return; // an older report that arrived late
+            return; // an older report that arrived late, or one for an order that does not exist
         }
 
         // The credit note this order asked for stays in view until the invoice grain reports on it.
