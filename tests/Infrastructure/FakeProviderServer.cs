@@ -37,6 +37,12 @@ public abstract class FakeProviderServer : IAsyncDisposable
 
     public void AnswerWith(int status, string body, string? contentType = null) => _answer = Respond(status, body, contentType ?? _contentType);
 
+    /// <summary>A standing answer computed from each request (a provider with state of its own).</summary>
+    protected void AnswerWith(Func<HttpContext, Task> answer) => _answer = answer;
+
+    /// <summary>The next request gets this computed answer.</summary>
+    protected void AnswerNextWith(Func<HttpContext, Task> answer) => _next.Enqueue(answer);
+
     /// <summary>The next request (of those <see cref="AnswerFor"/> leaves alone) gets this; later ones the standing answer.</summary>
     public void AnswerNextWith(int status, string body) => _next.Enqueue(Respond(status, body, _contentType));
 
@@ -74,9 +80,6 @@ public abstract class FakeProviderServer : IAsyncDisposable
         context.Abort();
     };
 
-    /// <summary>The request being answered, as recorded, for a provider's own <see cref="AnswerFor"/>.</summary>
-    protected static ReceivedRequest RequestOf(HttpContext context) => (ReceivedRequest)context.Items[typeof(ReceivedRequest)]!;
-
     /// <summary>A provider's own answer for some requests (Netgsm's inbox); null takes the queued or standing answer.</summary>
     protected virtual Func<HttpContext, Task>? AnswerFor(HttpContext context) => null;
 
@@ -95,21 +98,19 @@ public abstract class FakeProviderServer : IAsyncDisposable
     {
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-        var received = new ReceivedRequest(
+        _received.Enqueue(new ReceivedRequest(
             context.Request.Method,
             context.Request.Path.Value ?? string.Empty,
             context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()),
             context.Request.Headers.Authorization.ToString(),
             context.Request.Headers.Accept.ToString(),
             context.Request.ContentType,
-            body.ToArray());
-        _received.Enqueue(received);
-        context.Items[typeof(ReceivedRequest)] = received;
+            body.ToArray()));
+        context.Request.Body = new MemoryStream(body.ToArray()); // read again by answers that depend on the request
         var answer = AnswerFor(context) ?? (_next.TryDequeue(out var once) ? once : _answer);
         await answer(context);
     }
 
-    /// <summary>No answer until the client gives up or the fake stops.</summary>
     protected async Task HangUntilAbortedAsync(HttpContext context)
     {
         using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);

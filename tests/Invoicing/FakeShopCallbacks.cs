@@ -28,7 +28,7 @@ public sealed class FakeShopCallbacks : FakeProviderServer
     protected override Func<HttpContext, Task>? AnswerFor(HttpContext context)
     {
         var headers = context.Request.Headers;
-        _callbacks.Enqueue(new ReceivedCallback(headers["webhook-id"].ToString(), headers["webhook-timestamp"].ToString(), headers["webhook-signature"].ToString(), RequestOf(context).Body));
+        _callbacks.Enqueue(new ReceivedCallback(headers["webhook-id"].ToString(), headers["webhook-timestamp"].ToString(), headers["webhook-signature"].ToString(), ((MemoryStream)context.Request.Body).ToArray()));
         return null;
     }
 }

@@ -67,7 +67,7 @@ public sealed class FakeSzamlahegy : FakeProviderServer
             return Respond(500, "<html><body>We're sorry, but something went wrong.</body></html>", "text/html");
         }
 
-        using var body = JsonDocument.Parse(RequestOf(context).Body);
+        using var body = JsonDocument.Parse(context.Request.Body); // the base made it a re-readable copy
         var root = body.RootElement;
         if (!root.TryGetProperty("api_key", out var key) || key.GetString() != ApiKey)
         {

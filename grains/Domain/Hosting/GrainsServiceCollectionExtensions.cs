@@ -3,6 +3,7 @@ using OrleansShop.Grains.Invoicing;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Sandbox;
+using OrleansShop.Grains.Shipping;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Grains.Sms;
 using OrleansShop.Runtime.Hosting;
@@ -22,6 +23,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddGrain<ISandboxSmsGrain, SandboxSmsGrain>();
         services.AddGrain<IBuyerReputationGrain, BuyerReputationGrain>();
         services.AddGrain<IReputationReportGrain, ReputationReportGrain>();
+        services.AddGrain<IShipmentGrain, ShipmentGrain>();
+        services.AddGrain<ISandboxCarrierGrain, SandboxCarrierGrain>();
         services.AddGrain<IInvoiceGrain, InvoiceGrain>();
         services.AddGrain<ISandboxInvoiceGrain, SandboxInvoiceGrain>();
         return services;
