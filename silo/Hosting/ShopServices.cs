@@ -1,12 +1,14 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using OrleansShop.Connectors.Netgsm;
-using OrleansShop.Connectors.Yurtici;
+using OrleansShop.Connectors.Szamlahegy;
 using OrleansShop.Connectors.UtanvetEllenor;
+using OrleansShop.Connectors.Yurtici;
 using OrleansShop.Grains.Hosting;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Runtime.Hosting;
 using OrleansShop.Silo.Connectors;
+using OrleansShop.Silo.Connectors.Invoicing;
 using OrleansShop.Silo.Endpoints.Reputation;
 using OrleansShop.Silo.Endpoints.Sms;
 using OrleansShop.Silo.Problems;
@@ -48,6 +50,7 @@ internal static class ShopServices
         });
         services.AddHostedService<NetgsmInboxPoller>();
         services.AddUpstreamReputation();
+        services.AddInvoicing(configuration);
 
         var limits = configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions();
         if (limits.PermitsPerSecond < 1 || limits.Burst < 1)
@@ -86,6 +89,24 @@ internal static class ShopServices
         services.AddSingleton<UtanvetEllenorGateway>();
         services.AddSingleton<UpstreamLookup>();
         services.AddExternalCallHandler<ReputationSignalConnector>();
+    }
+
+    /// <summary>The invoicing connector (sandbox or Számlahegy) and the shop callback connector.</summary>
+    private static void AddInvoicing(this IServiceCollection services, IConfiguration configuration)
+    {
+        var szamlahegy = configuration.GetSection("Invoicing:Szamlahegy").Get<SzamlahegyOptions>() ?? new SzamlahegyOptions();
+        var callback = configuration.GetSection("Invoicing:Callback").Get<ShopCallbackOptions>() ?? new ShopCallbackOptions();
+        if ((SzamlahegyOptions.Validate(szamlahegy) ?? ShopCallbackOptions.Validate(callback)) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        services.AddSingleton(szamlahegy);
+        services.AddSingleton(new SzamlahegyClient(new HttpClient(), szamlahegy));
+        services.AddSingleton<SzamlahegyInvoicer>();
+        services.AddExternalCallHandler<InvoicingConnector>();
+        services.AddSingleton<Runtime.IExternalCallHandler>(sp => new ShopCallbackConnector(
+            sp.GetRequiredService<Runtime.IGrainFactory>(), new HttpClient(), callback, sp.GetRequiredService<TimeProvider>()));
     }
 
     private static byte[] Pepper(string base64)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OrleansShop.Runtime.Hosting;
 using OrleansShop.Runtime.Membership;
 using OrleansShop.Silo.Endpoints;
+using OrleansShop.Silo.Endpoints.Invoicing;
 using OrleansShop.Silo.Endpoints.Orders;
 using OrleansShop.Silo.Endpoints.Reputation;
 using OrleansShop.Silo.Endpoints.Shipping;
@@ -85,6 +86,7 @@ public static class SiloApplication
         app.MapIyzicoNotifications();
         app.MapShippingApi();
         app.MapSmsApi();
+        app.MapSandboxInvoicesApi();
         app.MapReputationApi();
         return app;
     }

@@ -74,9 +74,12 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer, EmailS
             ShippingAddress = Address(created.ShippingAddress),
             ReviewConsent = created.ReviewConsent,
             PlacedAt = created.OccurredAt,
-            Policy = shop.IsCod(created.PaymentMethod)
-                ? new OrderPolicy(Cod: true, shop.Sms.Enabled ? shop.Sms : null, Shipping(shop), ReputationSignal: ReputationProviderKeys.Of(shop) is not null)
-                : new OrderPolicy(Cod: false, Sms: null, Shipping(shop)),
+            Policy = new OrderPolicy(
+                Cod: shop.IsCod(created.PaymentMethod),
+                Sms: shop.IsCod(created.PaymentMethod) && shop.Sms.Enabled ? shop.Sms : null,
+                Shipping: Shipping(shop),
+                ReputationSignal: shop.IsCod(created.PaymentMethod) && ReputationProviderKeys.Of(shop) is not null,
+                Invoicing: shop.Invoicing.Enabled ? shop.Invoicing : null),
         };
     }
 

@@ -28,7 +28,10 @@ internal static class UpstreamTesting
         ["Dispatcher:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    /// <summary>A COD shop without SMS confirmation; with provider keys unless <paramref name="publicKey"/> is null.</summary>
+    /// <summary>
+    /// A COD shop without SMS confirmation, invoicing or reviews (whose live providers these tests
+    /// do not fake); with reputation provider keys unless <paramref name="publicKey"/> is null.
+    /// </summary>
     public static async Task<Shop> ShopAsync(ClusterScope scope, string shopId, string? publicKey = PublicKey, int threshold = 80)
     {
         var silo = scope.Cluster.Primary;
@@ -36,6 +39,8 @@ internal static class UpstreamTesting
         var body = JsonSerializer.SerializeToNode(ShopsApiTests.Shop())!.AsObject();
         body["reputation"] = JsonSerializer.SerializeToNode(new { thresholdPercent = threshold, blockCodBelowThreshold = true });
         body["sms"] = JsonSerializer.SerializeToNode(new { enabled = false });
+        body["invoicing"] = JsonSerializer.SerializeToNode(new { enabled = false });
+        body["reviews"] = JsonSerializer.SerializeToNode(new { enabled = false });
         body.Remove("smsGateway"); // live mode would poll the real Netgsm inbox with it
         if (publicKey is not null)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OrleansShop.Grains.Invoicing;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Sandbox;
@@ -26,6 +27,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddGrain<ISandboxCarrierGrain, SandboxCarrierGrain>();
         services.AddGrain<IUpstreamReputationCacheGrain, UpstreamReputationCacheGrain>();
         services.AddGrain<ISandboxReputationGrain, SandboxReputationGrain>();
+        services.AddGrain<IInvoiceGrain, InvoiceGrain>();
+        services.AddGrain<ISandboxInvoiceGrain, SandboxInvoiceGrain>();
         return services;
     }
 }

@@ -10,6 +10,9 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>An integration's progress (e.g. the confirmation SMS went out), for the order view.</summary>
     Task SideEffectChangedAsync(SideEffectUpdate update);
 
+    /// <summary>The invoice grain's report on the order's invoice and credit note.</summary>
+    Task InvoiceChangedAsync(InvoiceSideEffect report);
+
     /// <summary>The order as the API shows it; null until its <c>order.created</c> has arrived.</summary>
     Task<OrderView?> GetAsync();
 }

@@ -102,7 +102,8 @@ public sealed record PostalAddress(string? Name, string? Line1, string? Line2, s
 /// <param name="Sms">The shop's SMS settings when this COD order must be confirmed by SMS; null otherwise.</param>
 /// <param name="Shipping">The shop's shipping settings when it hands its parcels to a carrier through OrleansShop; null otherwise.</param>
 /// <param name="ReputationSignal">Whether this COD order's outcome is signalled to the shop's upstream reputation provider.</param>
-public sealed record OrderPolicy(bool Cod, Shops.SmsSettings? Sms, Shops.ShippingSettings? Shipping = null, bool ReputationSignal = false)
+/// <param name="Invoicing">The shop's invoicing settings when it invoices through OrleansShop; null otherwise.</param>
+public sealed record OrderPolicy(bool Cod, Shops.SmsSettings? Sms, Shops.ShippingSettings? Shipping = null, bool ReputationSignal = false, Shops.InvoicingSettings? Invoicing = null)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool SmsConfirmation => Sms is not null;

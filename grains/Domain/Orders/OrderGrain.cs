@@ -25,6 +25,7 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
     {
         ArgumentNullException.ThrowIfNull(orderEvent);
         var answer = state.State.Status is null ? Arrive(orderEvent) : Apply(orderEvent);
+        ForgetEmailWhenUnneeded();
         await state.WriteStateAsync();
         return answer;
     }
@@ -107,22 +108,10 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
         SetReport(new ReportSideEffect("pending", name, signal));
     }
 
-    /// <summary>
-    /// Whether a provider may still need the buyer's address, the one rule that decides how long the
-    /// order keeps <see cref="NewOrder.SealedEmail"/>: one line per integration that is given the address.
-    /// </summary>
-    private bool EmailStillNeeded(NewOrder order) =>
-        // Utánvét Ellenőr signal: until the outcome of an ended order (closed, not collected) is signalled; a cancelled order has none.
-        (order.Policy.ReputationSignal && !(state.State.Status == OrderStatus.Cancelled || (state.State.Status is OrderStatus.Closed or OrderStatus.NotCollected && state.State.SideEffects.ReputationReport.Signal == "signalled")));
-
-    /// <summary>Drops the sealed address as soon as no provider needs it: nothing keeps it longer.</summary>
-    private void ForgetEmailWhenUnneeded()
-    {
-        if (state.State.Details is { SealedEmail: not null } order && !EmailStillNeeded(order))
-        {
-            state.State = state.State with { Details = order with { SealedEmail = null } };
-        }
-    }
+    /// <summary>Until the outcome of an ended order (closed, not collected) is signalled upstream; a cancelled order has none.</summary>
+    private bool SignalMayNeedEmail() =>
+        state.State is { Details.Policy.ReputationSignal: true } current
+        && !(current.Status == OrderStatus.Cancelled || (current.Status is OrderStatus.Closed or OrderStatus.NotCollected && current.SideEffects.ReputationReport.Signal == "signalled"));
 
     private void SetReport(ReportSideEffect report) => state.State = state.State with { SideEffects = state.State.SideEffects with { ReputationReport = report } };
 
@@ -139,7 +128,7 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
         return Task.FromResult<OrderView?>(new OrderView(
             OrderId, order.Reference, status.ToString(), order.Policy.Cod, order.PaymentMethod, new AmountView(order.Total.Value, order.Total.Currency),
             current.CreatedAt, current.UpdatedAt, order.ReputationAtCheckout, current.History,
-            effects.Sms, new StatusView(effects.Invoice), effects.ReputationReport, new StatusView(effects.Review), effects.Shipment, current.Payments));
+            effects.Sms, effects.Invoice.View(), effects.ReputationReport, new StatusView(effects.Review), effects.Shipment, current.Payments));
     }
 
     /// <summary>The order does not exist yet: create it, or keep the event until it does.</summary>
@@ -242,6 +231,7 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
     private void OnTransition(NewOrder order, OrderTrigger trigger, OrderStatus target, OrderEvent orderEvent)
     {
         ReportOutcome(order, target, orderEvent.OccurredAt);
+        InvoiceOnTransition(order, target, orderEvent.OccurredAt ?? TimeProvider.GetUtcNow());
         HandOverToCarrier(order, target);
         if (trigger is OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired)
         {
@@ -256,8 +246,23 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
             // A phone number is personal data, kept only while the order may still need to text the buyer.
             state.State = state.State with { Details = state.State.Details! with { Phone = null } };
         }
+    }
 
-        ForgetEmailWhenUnneeded();
+    /// <summary>
+    /// Whether a provider may still have to be given the buyer's address. Each integration that
+    /// needs it adds its one condition here; once none does, the order drops the sealed address.
+    /// </summary>
+    private bool EmailStillNeeded() =>
+        SignalMayNeedEmail()
+        || InvoiceMayNeedEmail();
+
+    /// <summary>Drops the sealed address as soon as no provider needs it: nothing keeps it longer.</summary>
+    private void ForgetEmailWhenUnneeded()
+    {
+        if (state.State.Details is { SealedEmail: not null } details && !EmailStillNeeded())
+        {
+            state.State = state.State with { Details = details with { SealedEmail = null } };
+        }
     }
 
     /// <summary>A shipment's delivery means collected and paid on a COD order, done on a prepaid one.</summary>

@@ -44,7 +44,7 @@ public sealed record SideEffectStatuses
 {
     public SmsSideEffect Sms { get; init; } = new();
 
-    public string Invoice { get; init; } = "none";
+    public InvoiceSideEffect Invoice { get; init; } = new();
 
     public ReportSideEffect ReputationReport { get; init; } = new();
 

@@ -13,7 +13,7 @@ public sealed record OrderView(
     Reputation.ReputationView? ReputationAtCheckout,
     IReadOnlyList<HistoryEntry> History,
     SmsSideEffect Sms,
-    StatusView Invoice,
+    InvoiceView Invoice,
     ReportSideEffect ReputationReport,
     StatusView Review,
     ShipmentSideEffect Shipment,

@@ -43,7 +43,10 @@ public sealed record SmsSettings(
     string Template = ShopDefaults.SmsTemplate,
     string ConfirmedText = ShopDefaults.SmsConfirmedText);
 
-public sealed record InvoicingSettings(bool Enabled = false, string IssueOn = "paid");
+/// <param name="IssueOn"><c>paid</c> or <c>closed</c>: the state whose arrival issues the invoice.</param>
+/// <param name="CallbackUrl">Where the shop is told of its invoices (a signed POST); null for no callback. Its secret is in the credentials, write-only.</param>
+/// <param name="VatRate">The VAT rate in percent for lines that carry none, and for shipping. Default 27, Hungary's standard rate.</param>
+public sealed record InvoicingSettings(bool Enabled = false, string IssueOn = "paid", string? CallbackUrl = null, string VatRate = "27");
 
 public sealed record ReviewSettings(bool Enabled = false, string? Tsid = null, string Model = "classic");
 

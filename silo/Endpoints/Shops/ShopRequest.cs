@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using OrleansShop.Grains.Shops;
@@ -12,7 +13,7 @@ internal sealed record ShopRequest(
     IReadOnlyDictionary<string, string>? StatusMap,
     ReputationSettings? Reputation,
     SmsSettings? Sms,
-    InvoicingSettings? Invoicing,
+    InvoicingRequest? Invoicing,
     ReviewsRequest? Reviews,
     ShippingSettings? Shipping,
     JsonElement? ReputationProvider,
@@ -22,6 +23,9 @@ internal sealed record ShopRequest(
     JsonElement? Carrier);
 
 internal sealed record WebhooksRequest(string? Profile, string? Secret);
+
+/// <summary>Invoicing: the public part, plus the callback's signing secret, which is write-only.</summary>
+internal sealed record InvoicingRequest(bool Enabled = false, string IssueOn = "paid", string? CallbackUrl = null, string? CallbackSecret = null, string VatRate = "27");
 
 /// <summary>Reviews: the public part, plus eTrusted credentials that are write-only.</summary>
 internal sealed record ReviewsRequest(bool Enabled = false, string? Tsid = null, string Model = "classic", string? ClientId = null, string? ClientSecret = null, string? ChannelId = null);
@@ -102,9 +106,9 @@ internal static partial class ShopRequestValidation
             }
         }
 
-        if (request.Invoicing is { IssueOn: not ("paid" or "closed") })
+        if (request.Invoicing is { } invoicing)
         {
-            Fail("invoicing.issueOn", "invoicing.issueOn must be paid or closed.");
+            ValidateInvoicing(invoicing, Fail);
         }
 
         if (request.Reviews is { } reviews)
@@ -148,7 +152,7 @@ internal static partial class ShopRequestValidation
             StatusMap = request.StatusMap ?? ShopDefaults.StatusMap,
             Reputation = request.Reputation ?? new ReputationSettings(),
             Sms = request.Sms ?? new SmsSettings(),
-            Invoicing = request.Invoicing ?? new InvoicingSettings(),
+            Invoicing = request.Invoicing is { } i ? new InvoicingSettings(i.Enabled, i.IssueOn, i.CallbackUrl, decimal.Parse(i.VatRate, CultureInfo.InvariantCulture).ToString("0.##", CultureInfo.InvariantCulture)) : new InvoicingSettings(),
             Reviews = request.Reviews is { } r ? new ReviewSettings(r.Enabled, r.Tsid?.ToUpperInvariant(), r.Model) : new ReviewSettings(),
             Shipping = request.Shipping ?? new ShippingSettings(),
             Credentials = Credentials(request),
@@ -171,12 +175,40 @@ internal static partial class ShopRequestValidation
         Keep("invoicingProvider", request.InvoicingProvider);
         Keep("payments", request.Payments);
         Keep("carrier", request.Carrier);
+        if (request.Invoicing is { CallbackSecret: { } callbackSecret })
+        {
+            credentials["invoicingCallback"] = JsonSerializer.SerializeToElement(new { secret = callbackSecret });
+        }
         if (request.Reviews is { ClientId: not null } or { ClientSecret: not null } or { ChannelId: not null })
         {
             credentials["reviews"] = JsonSerializer.SerializeToElement(new { request.Reviews.ClientId, request.Reviews.ClientSecret, request.Reviews.ChannelId });
         }
 
         return credentials;
+    }
+
+    private static void ValidateInvoicing(InvoicingRequest invoicing, Action<string, string> fail)
+    {
+        if (invoicing.IssueOn is not ("paid" or "closed"))
+        {
+            fail("invoicing.issueOn", "invoicing.issueOn must be paid or closed.");
+        }
+
+        if (!decimal.TryParse(invoicing.VatRate, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) || rate > 100 || invoicing.VatRate.Length > 6)
+        {
+            fail("invoicing.vatRate", "invoicing.vatRate is a VAT rate in percent between 0 and 100, as a string such as \"27\".");
+        }
+
+        if (invoicing.CallbackUrl is { } url
+            && (url.Length > 2000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.UserInfo.Length > 0))
+        {
+            fail("invoicing.callbackUrl", "invoicing.callbackUrl is an absolute http(s) URL of at most 2000 characters, without user info.");
+        }
+
+        if (invoicing.CallbackUrl is not null && (invoicing.CallbackSecret is not { Length: <= 512 } secret || !IsStandardSecret(secret)))
+        {
+            fail("invoicing.callbackSecret", "invoicing.callbackSecret is required with a callbackUrl: 'whsec_' followed by base64 (at least 24 bytes).");
+        }
     }
 
     private static bool IsStandardSecret(string secret)

@@ -3,7 +3,6 @@ using System.Text;
 using OrleansShop.Grains.Sandbox;
 using OrleansShop.Grains.Sms;
 using OrleansShop.Runtime;
-using OrleansShop.Silo.Connectors;
 using OrleansShop.Silo.Hosting;
 using OrleansShop.Silo.Http;
 

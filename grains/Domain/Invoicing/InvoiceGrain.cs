@@ -1,0 +1,174 @@
+using System.Text.Json;
+using OrleansShop.Grains.Orders;
+using OrleansShop.Runtime;
+
+namespace OrleansShop.Grains.Invoicing;
+
+/// <summary>
+/// Issues one order's invoice and, when the order ends not collected, its credit note: each is one
+/// outbox call whose foreign id the invoicer refuses to take twice, so redelivery, a retry after a
+/// timeout or a silo crash never makes a second document. Every outcome goes to the order and, as
+/// a signed callback, to the shop.
+/// </summary>
+public sealed class InvoiceGrain(IPersistentState<InvoiceState> state) : Grain, IInvoiceGrain
+{
+    private string ShopId => GetPrimaryKeyString()[..GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal)];
+
+    private string OrderId => GetPrimaryKeyString()[(ShopId.Length + 1)..];
+
+    public async Task IssueAsync(InvoiceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (state.State.Status != "none")
+        {
+            return;
+        }
+
+        StageInvoice(request);
+        await state.WriteStateAsync();
+    }
+
+    public async Task CreditAsync(InvoiceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (state.State.CreditWanted)
+        {
+            return;
+        }
+
+        state.State = state.State with { CreditWanted = true, CreditAt = request.At };
+        switch (state.State.Status)
+        {
+            case "none":
+                StageInvoice(request); // the credit note follows once the invoice exists
+                break;
+            case "issued":
+                StageCreditNote();
+                break;
+            case "failed":
+                Report(callback: null); // nothing was issued, so there is nothing to credit
+                break;
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    public async Task OnIssuedAsync(ExternalCallResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (state.State.Status == "issued")
+        {
+            return; // a replayed dead letter that succeeded after all: the invoice is already known
+        }
+
+        if (result.Succeeded && Issued(result) is { } issued)
+        {
+            state.State = state.State with { Status = "issued", Number = issued.Number, Url = issued.Url, Reason = issued.Number is null ? issued.Detail : null };
+            Report("invoice.issued");
+            if (state.State is { CreditWanted: true, CreditStatus: "none" })
+            {
+                StageCreditNote();
+            }
+        }
+        else
+        {
+            state.State = state.State with { Status = "failed", Reason = result.Error ?? "the invoicer's answer could not be read" };
+            Report("invoice.failed");
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    public async Task OnCreditedAsync(ExternalCallResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (state.State.CreditStatus == "issued")
+        {
+            return;
+        }
+
+        if (result.Succeeded && Issued(result) is { } issued)
+        {
+            state.State = state.State with { CreditStatus = "issued", CreditNumber = issued.Number, CreditUrl = issued.Url, CreditReason = issued.Number is null ? issued.Detail : null };
+            Report("invoice.credited");
+        }
+        else
+        {
+            state.State = state.State with { CreditStatus = "failed", CreditReason = result.Error ?? "the invoicer's answer could not be read" };
+            Report("invoice.credit_failed");
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    private void StageInvoice(InvoiceRequest request)
+    {
+        Outbox.Call(InvoiceNames.Connector, InvoiceNames.Issue, Document(request, creditNote: false), ReplyTo.Grain<IInvoiceGrain>(GetPrimaryKeyString(), nameof(OnIssuedAsync)));
+
+        // The staged call carries the sealed address now; this grain has no further use for it.
+        state.State = state.State with { Status = "pending", Request = request with { SealedEmail = null } };
+    }
+
+    private void StageCreditNote()
+    {
+        var request = state.State.Request! with { At = state.State.CreditAt ?? state.State.Request!.At };
+        Outbox.Call(InvoiceNames.Connector, InvoiceNames.Issue, Document(request, creditNote: true), ReplyTo.Grain<IInvoiceGrain>(GetPrimaryKeyString(), nameof(OnCreditedAsync)));
+        state.State = state.State with { CreditStatus = "pending" };
+    }
+
+    private InvoiceDocument Document(InvoiceRequest request, bool creditNote)
+    {
+        var language = InvoiceLines.Language(request.Address?.CountryCode);
+        var lines = InvoiceLines.From(request, language);
+        return new InvoiceDocument
+        {
+            ShopId = ShopId,
+            OrderId = OrderId,
+            ForeignId = creditNote ? InvoiceNames.CreditNoteForeignId(ShopId, OrderId) : InvoiceNames.ForeignId(ShopId, OrderId),
+            CreditNote = creditNote,
+            Credits = creditNote ? InvoiceNames.ForeignId(ShopId, OrderId) : null,
+            CreditsNumber = creditNote ? state.State.Number : null,
+            Reference = request.Reference,
+            CustomerName = request.CustomerName ?? request.Address?.Name ?? $"#{request.Reference}",
+            Address = request.Address,
+            SealedEmail = creditNote ? null : request.SealedEmail,
+            Cod = request.Cod,
+            Currency = request.Total.Currency,
+            Language = language,
+            Date = DateOnly.FromDateTime(request.At.UtcDateTime),
+
+            // A credit note reverses every row of its invoice.
+            Lines = creditNote ? [.. lines.Select(l => l with { Quantity = -l.Quantity })] : lines,
+        };
+    }
+
+    /// <summary>Tells the order where its invoice stands and, when something was decided, the shop.</summary>
+    private void Report(string? callback)
+    {
+        var current = state.State;
+        var creditNote = !current.CreditWanted ? null
+            : current.Status == "failed" && current.CreditStatus == "none" ? new CreditNoteSideEffect("none", Reason: "the invoice was not issued, so there is nothing to credit")
+            : new CreditNoteSideEffect(current.CreditStatus == "none" ? "pending" : current.CreditStatus, current.CreditNumber, current.CreditUrl, current.CreditReason);
+        var revision = current.Revision + 1;
+        var report = new InvoiceSideEffect(current.CreditStatus == "issued" ? "credited" : current.Status, current.Number, current.Url, current.Reason, creditNote, revision);
+        Outbox.Send<IOrderGrain>(GetPrimaryKeyString(), order => order.InvoiceChangedAsync(report));
+        if (callback is not null)
+        {
+            Outbox.Call(InvoiceNames.CallbackConnector, InvoiceNames.Callback, new InvoiceCallback(callback, ShopId, OrderId, current.Request?.Reference ?? OrderId, report.View(), TimeProvider.GetUtcNow()));
+        }
+
+        state.State = current with { Revision = revision };
+    }
+
+    private static InvoiceIssued? Issued(ExternalCallResult result)
+    {
+        try
+        {
+            return result.Response is { } response ? JsonSerializer.Deserialize<InvoiceIssued>(response, GrainJson.Options) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
