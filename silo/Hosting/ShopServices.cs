@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using OrleansShop.Connectors.Netgsm;
+using OrleansShop.Connectors.TrustedShops;
 using OrleansShop.Grains.Hosting;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Runtime.Hosting;
@@ -35,6 +36,7 @@ internal static class ShopServices
 
             return new NetgsmClient(new HttpClient(), netgsm);
         });
+        services.AddTrustedShops(configuration);
         services.AddOptions<SmsPollingOptions>().BindConfiguration("Sms:Polling");
         services.AddHostedService<NetgsmInboxPoller>();
 
@@ -64,6 +66,20 @@ internal static class ShopServices
                 }));
         });
         return services;
+    }
+
+    /// <summary>Review invitations and buyer protection: the connector and its two live clients (section <c>TrustedShops</c>).</summary>
+    private static void AddTrustedShops(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("TrustedShops").Get<TrustedShopsOptions>() ?? new TrustedShopsOptions();
+        if (TrustedShopsOptions.Validate(options) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        services.AddExternalCallHandler<TrustedShopsConnector>();
+        services.AddSingleton(sp => new ETrustedClient(new HttpClient(), options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(new ProtectionClient(new HttpClient(), options));
     }
 
     private static byte[] Pepper(string base64)

@@ -4,6 +4,7 @@ using OrleansShop.Runtime.Membership;
 using OrleansShop.Silo.Endpoints;
 using OrleansShop.Silo.Endpoints.Orders;
 using OrleansShop.Silo.Endpoints.Reputation;
+using OrleansShop.Silo.Endpoints.Reviews;
 using OrleansShop.Silo.Endpoints.Shops;
 using OrleansShop.Silo.Endpoints.Sms;
 using OrleansShop.Silo.Http;
@@ -82,6 +83,7 @@ public static class SiloApplication
         app.MapWebhookIngress();
         app.MapSmsApi();
         app.MapReputationApi();
+        app.MapReviewsApi();
         return app;
     }
 }

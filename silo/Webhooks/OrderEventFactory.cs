@@ -72,9 +72,10 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer, EmailS
             ShippingAddress = Address(created.ShippingAddress),
             ReviewConsent = created.ReviewConsent,
             PlacedAt = created.OccurredAt,
-            Policy = shop.IsCod(created.PaymentMethod)
-                ? new OrderPolicy(Cod: true, shop.Sms.Enabled ? shop.Sms : null)
-                : new OrderPolicy(Cod: false, Sms: null),
+            Policy = new OrderPolicy(
+                Cod: shop.IsCod(created.PaymentMethod),
+                Sms: shop.IsCod(created.PaymentMethod) && shop.Sms.Enabled ? shop.Sms : null,
+                Reviews: shop.Reviews is { Enabled: true, Tsid: not null } ? shop.Reviews : null),
         };
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Reputation;
+using OrleansShop.Grains.Reviews;
 using OrleansShop.Grains.Sandbox;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Grains.Sms;
@@ -21,6 +22,9 @@ public static class GrainsServiceCollectionExtensions
         services.AddGrain<ISandboxSmsGrain, SandboxSmsGrain>();
         services.AddGrain<IBuyerReputationGrain, BuyerReputationGrain>();
         services.AddGrain<IReputationReportGrain, ReputationReportGrain>();
+        services.AddGrain<IReviewInvitationGrain, ReviewInvitationGrain>();
+        services.AddGrain<IBuyerProtectionGrain, BuyerProtectionGrain>();
+        services.AddGrain<ISandboxReviewsGrain, SandboxReviewsGrain>();
         return services;
     }
 }

@@ -10,7 +10,7 @@ namespace OrleansShop.Grains.Orders;
 /// decides; an event from before the order's last change is stale; events that arrive before
 /// <c>order.created</c> wait and are replayed, in the order they happened, once it does.
 /// </summary>
-public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrderGrain
+public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrderGrain
 {
     private const int MaxHistory = 200;
     private const int MaxDeferred = 50;
@@ -23,6 +23,7 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
     {
         ArgumentNullException.ThrowIfNull(orderEvent);
         var answer = state.State.Status is null ? Arrive(orderEvent) : Apply(orderEvent);
+        ForgetEmailUnlessNeeded();
         await state.WriteStateAsync();
         return answer;
     }
@@ -39,6 +40,13 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
                 await state.WriteStateAsync();
             }
 
+            return;
+        }
+
+        if (ReviewChanged(update))
+        {
+            ForgetEmailUnlessNeeded();
+            await state.WriteStateAsync();
             return;
         }
 
@@ -77,6 +85,21 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
         state.State = state.State with { SideEffects = state.State.SideEffects with { ReputationReport = new ReportSideEffect("pending", name) } };
     }
 
+    /// <summary>
+    /// Whether a provider may still be given the buyer's address: the sealed e-mail is kept exactly
+    /// as long as this holds, and dropped for good once it does not.
+    /// </summary>
+    private bool EmailStillNeeded() =>
+        ReviewNeedsEmail();
+
+    private void ForgetEmailUnlessNeeded()
+    {
+        if (state.State.Details is { SealedEmail: not null } details && !EmailStillNeeded())
+        {
+            state.State = state.State with { Details = details with { SealedEmail = null } };
+        }
+    }
+
     private void SetSms(SmsSideEffect sms) => state.State = state.State with { SideEffects = state.State.SideEffects with { Sms = sms } };
 
     public Task<OrderView?> GetAsync()
@@ -90,7 +113,7 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
         return Task.FromResult<OrderView?>(new OrderView(
             OrderId, order.Reference, status.ToString(), order.Policy.Cod, order.PaymentMethod, new AmountView(order.Total.Value, order.Total.Currency),
             current.CreatedAt, current.UpdatedAt, order.ReputationAtCheckout, current.History,
-            effects.Sms, new StatusView(effects.Invoice), effects.ReputationReport, new StatusView(effects.Review)));
+            effects.Sms, new StatusView(effects.Invoice), effects.ReputationReport, effects.Review, effects.Protection));
     }
 
     /// <summary>The order does not exist yet: create it, or keep the event until it does.</summary>
@@ -122,6 +145,7 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
             SetSms(state.State.SideEffects.Sms with { Status = "pending" });
         }
 
+        RegisterProtection(order);
         var answer = Record(orderEvent, "applied", initial, null, from: null);
 
         // Replay what came early, in the order it happened (arrival order where it does not say).
@@ -175,6 +199,7 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
     private void OnTransition(NewOrder order, OrderTrigger trigger, OrderStatus target, OrderEvent orderEvent)
     {
         ReportOutcome(order, target, orderEvent.OccurredAt);
+        InviteToReview(order, target, orderEvent);
         if (trigger is OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired)
         {
             var sms = state.State.SideEffects.Sms;

@@ -96,13 +96,4 @@ internal static class SmsApi
                 ? next(context)
                 : ValueTask.FromResult<object?>(AdminAuthorization.Unauthorized(context.HttpContext));
     }
-
-    /// <summary>The sandbox routes exist only while the providers are the sandbox ones.</summary>
-    private sealed class SandboxOnly(IOptions<ProvidersOptions> providers) : IEndpointFilter
-    {
-        public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-            providers.Value.IsSandbox
-                ? next(context)
-                : ValueTask.FromResult<object?>(TypedResults.Problem("The sandbox is off: Providers:Mode is live.", statusCode: StatusCodes.Status404NotFound, title: "Not found", type: Problems.ProblemTypes.NotFound));
-    }
 }
