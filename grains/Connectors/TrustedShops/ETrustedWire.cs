@@ -31,7 +31,7 @@ internal static class ETrustedWire
         using var json = ResponseBody.TryParseJson(body);
         return json?.RootElement is { ValueKind: JsonValueKind.Object } root
             && root.TryGetProperty("access_token", out var token) && token.ValueKind == JsonValueKind.String && token.GetString() is { Length: > 0 } value
-            && root.TryGetProperty("expires_in", out var expires) && expires.TryGetInt32(out var seconds) && seconds > 0
+            && root.TryGetProperty("expires_in", out var expires) && expires.ValueKind == JsonValueKind.Number && expires.TryGetInt32(out var seconds) && seconds > 0
                 ? (value, TimeSpan.FromSeconds(seconds))
                 : null;
     }
