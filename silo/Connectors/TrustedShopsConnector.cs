@@ -18,75 +18,65 @@ namespace OrleansShop.Silo.Connectors;
 /// </summary>
 internal sealed class TrustedShopsConnector(IGrainFactory grains, IOptions<ProvidersOptions> providers, EmailSealer sealer, ETrustedClient etrusted, ProtectionClient protection) : IExternalCallHandler
 {
-    private const string Unopened = "the buyer's sealed address does not open here (a sealing key this silo lacks, or another order's address)";
-
     public string Connector => ReviewNames.Connector;
+
+    private ISandboxReviewsGrain Sandbox => grains.GetGrain<ISandboxReviewsGrain>("all");
 
     public Task<DeliveryOutcome> DeliverAsync(ExternalCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         return call.Operation switch
         {
-            ReviewNames.Invite when JsonSerializer.Deserialize<ReviewInvitation>(call.Payload, GrainJson.Options) is { } invitation => InviteAsync(invitation, call.IdempotencyKey, cancellationToken),
-            ReviewNames.Protect when JsonSerializer.Deserialize<ProtectionRequest>(call.Payload, GrainJson.Options) is { } request => ProtectAsync(request, call.IdempotencyKey, cancellationToken),
+            ReviewNames.Invite when JsonSerializer.Deserialize<ReviewInvitation>(call.Payload, GrainJson.Options) is { } invitation =>
+                CallAsync(invitation.ShopId, invitation.OrderId, invitation.SealedEmail, () => Sandbox.InviteAsync(invitation, call.IdempotencyKey), (account, email) => InviteAsync(account, invitation, email, cancellationToken)),
+            ReviewNames.Protect when JsonSerializer.Deserialize<ProtectionRequest>(call.Payload, GrainJson.Options) is { } request =>
+                CallAsync(request.ShopId, request.OrderId, request.SealedEmail, () => Sandbox.ProtectAsync(request, call.IdempotencyKey), (account, email) => ProtectAsync(account, request, email, cancellationToken)),
             _ => Task.FromResult(DeliveryOutcome.Permanent($"The trustedShops connector cannot '{call.Operation}'.")),
         };
     }
 
-    private async Task<DeliveryOutcome> InviteAsync(ReviewInvitation invitation, string idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>Opens the address, then asks the sandbox or, with the shop's account, Trusted Shops.</summary>
+    private async Task<DeliveryOutcome> CallAsync(string shopId, string orderId, string sealedEmail, Func<Task<string>> sandbox, Func<TrustedShopsAccount, string, Task<TrustedShopsResult>> live)
     {
-        if (sealer.Unseal(invitation.SealedEmail, OrderKeys.SealingContext(invitation.ShopId, invitation.OrderId)) is not { } email)
+        if (sealer.Unseal(sealedEmail, OrderKeys.SealingContext(shopId, orderId)) is not { } email)
         {
-            return DeliveryOutcome.Permanent(Unopened);
+            return DeliveryOutcome.Permanent("the buyer's sealed address does not open here (a sealing key this silo lacks, or another order's address)");
         }
 
         if (providers.Value.IsSandbox)
         {
-            return Receipt(new InvitationReceipt(await grains.GetGrain<ISandboxReviewsGrain>("all").InviteAsync(invitation, idempotencyKey)));
+            return Receipt(await sandbox());
         }
 
-        if (await TrustedShopsAccount.FindAsync(grains, invitation.ShopId) is not { } account)
+        if (await TrustedShopsAccount.FindAsync(grains, shopId) is not { } account)
         {
-            return DeliveryOutcome.Permanent($"Shop '{invitation.ShopId}' has no eTrusted account: set reviews.clientId, clientSecret and channelId.");
+            return DeliveryOutcome.Permanent($"Shop '{shopId}' has no Trusted Shops credentials: set reviews.clientId, clientSecret and channelId (and protectionUser, protectionPassword for Excellence).");
         }
 
+        var result = await live(account, email);
+        return result.Outcome switch
+        {
+            TrustedShopsOutcome.Accepted => Receipt(result.Reference),
+            TrustedShopsOutcome.Retryable => DeliveryOutcome.Retry(result.Meaning),
+            _ => DeliveryOutcome.Permanent(result.Meaning),
+        };
+    }
+
+    private Task<TrustedShopsResult> InviteAsync(TrustedShopsAccount account, ReviewInvitation invitation, string email, CancellationToken cancellationToken)
+    {
         var (firstName, lastName) = CheckoutEvent.SplitName(invitation.CustomerName);
         var checkout = new CheckoutEvent(email, firstName, lastName, invitation.Reference, invitation.OrderedAt, DateOnly.FromDateTime(invitation.DeliveredAt.UtcDateTime),
             [.. invitation.Products.Select(p => new CheckoutProduct(p.Sku, p.Name))]);
-        var result = await etrusted.SendCheckoutAsync(account.ETrusted, checkout, cancellationToken);
-        return Outcome(result, () => new InvitationReceipt(result.Reference));
+        return etrusted.SendCheckoutAsync(account.ETrusted, checkout, cancellationToken);
     }
 
-    private async Task<DeliveryOutcome> ProtectAsync(ProtectionRequest request, string idempotencyKey, CancellationToken cancellationToken)
+    private Task<TrustedShopsResult> ProtectAsync(TrustedShopsAccount account, ProtectionRequest request, string email, CancellationToken cancellationToken)
     {
-        if (sealer.Unseal(request.SealedEmail, OrderKeys.SealingContext(request.ShopId, request.OrderId)) is not { } email)
-        {
-            return DeliveryOutcome.Permanent(Unopened);
-        }
-
-        if (providers.Value.IsSandbox)
-        {
-            return Receipt(new ProtectionReceipt(await grains.GetGrain<ISandboxReviewsGrain>("all").ProtectAsync(request, idempotencyKey)));
-        }
-
-        if (await TrustedShopsAccount.FindAsync(grains, request.ShopId) is not { } account)
-        {
-            return DeliveryOutcome.Permanent($"Shop '{request.ShopId}' has no Trusted Shops protection user: set reviews.protectionUser and protectionPassword.");
-        }
-
         // Canonical orders carry no customer number; the order id stands in for Trusted Shops' shopCustomerID.
         var application = new ProtectionApplication(request.ProductId, decimal.Parse(request.Total.Value, CultureInfo.InvariantCulture), request.Total.Currency,
             ProtectionPaymentTypes.For(request.PaymentMethod, request.Cod), email, request.OrderId, request.Reference, request.OrderedAt);
-        var result = await protection.RegisterAsync(account.Protection(request.Tsid), application, cancellationToken);
-        return Outcome(result, () => new ProtectionReceipt(result.Reference!));
+        return protection.RegisterAsync(account.Protection(request.Tsid), application, cancellationToken);
     }
 
-    private static DeliveryOutcome Outcome(TrustedShopsResult result, Func<object> receipt) => result.Outcome switch
-    {
-        TrustedShopsOutcome.Accepted => Receipt(receipt()),
-        TrustedShopsOutcome.Retryable => DeliveryOutcome.Retry(result.Meaning),
-        _ => DeliveryOutcome.Permanent(result.Meaning),
-    };
-
-    private static DeliveryOutcome Receipt(object receipt) => DeliveryOutcome.Delivered(JsonSerializer.Serialize(receipt, receipt.GetType(), GrainJson.Options));
+    private static DeliveryOutcome Receipt(string? reference) => DeliveryOutcome.Delivered(JsonSerializer.Serialize(new TrustedShopsReceipt(reference), GrainJson.Options));
 }

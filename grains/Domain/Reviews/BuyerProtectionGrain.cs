@@ -1,38 +1,11 @@
-using System.Text.Json;
-using OrleansShop.Grains.Orders;
 using OrleansShop.Runtime;
 
 namespace OrleansShop.Grains.Reviews;
 
-public sealed class BuyerProtectionGrain(IPersistentState<BuyerProtectionState> state) : Grain, IBuyerProtectionGrain
+public sealed class BuyerProtectionGrain(IPersistentState<TrustedShopsCallState> state)
+    : TrustedShopsCallGrain<IBuyerProtectionGrain>(state, ReviewNames.Protect, ReviewNames.ProtectionEffect, "registered", nameof(IBuyerProtectionGrain.OnRegisteredAsync)), IBuyerProtectionGrain
 {
-    public async Task RegisterAsync(ProtectionRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (state.State.Status != "none")
-        {
-            return;
-        }
+    public Task RegisterAsync(ProtectionRequest request) => RequestAsync(request ?? throw new ArgumentNullException(nameof(request)));
 
-        Outbox.Call(ReviewNames.Connector, ReviewNames.Protect, request, ReplyTo.Grain<IBuyerProtectionGrain>(GetPrimaryKeyString(), nameof(OnRegisteredAsync)));
-        state.State = new BuyerProtectionState { Status = "pending", RequestedAt = TimeProvider.GetUtcNow() };
-        await state.WriteStateAsync();
-    }
-
-    public async Task OnRegisteredAsync(ExternalCallResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        if (state.State.Status == "registered")
-        {
-            return;
-        }
-
-        var number = result is { Succeeded: true, Response: { } response } ? JsonSerializer.Deserialize<ProtectionReceipt>(response, GrainJson.Options)?.Number : null;
-        state.State = result.Succeeded
-            ? state.State with { Status = "registered", Number = number, RegisteredAt = TimeProvider.GetUtcNow(), LastError = null }
-            : state.State with { Status = "failed", LastError = result.Error };
-        var update = new SideEffectUpdate(ReviewNames.ProtectionEffect, state.State.Status, TimeProvider.GetUtcNow(), result.Succeeded ? number : result.Error);
-        Outbox.Send<IOrderGrain>(GetPrimaryKeyString(), order => order.SideEffectChangedAsync(update));
-        await state.WriteStateAsync();
-    }
+    public Task OnRegisteredAsync(ExternalCallResult result) => CompleteAsync(result);
 }

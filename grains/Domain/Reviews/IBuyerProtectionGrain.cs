@@ -15,17 +15,3 @@ public interface IBuyerProtectionGrain : IGrainWithStringKey
     /// <summary>The connector's outcome (a reply to the outbox call).</summary>
     Task OnRegisteredAsync(ExternalCallResult result);
 }
-
-public sealed record BuyerProtectionState
-{
-    /// <summary><c>none</c>, <c>pending</c>, <c>registered</c> or <c>failed</c>.</summary>
-    public string Status { get; init; } = "none";
-
-    public string? Number { get; init; }
-
-    public string? LastError { get; init; }
-
-    public DateTimeOffset? RequestedAt { get; init; }
-
-    public DateTimeOffset? RegisteredAt { get; init; }
-}

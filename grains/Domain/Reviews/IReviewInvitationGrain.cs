@@ -15,17 +15,3 @@ public interface IReviewInvitationGrain : IGrainWithStringKey
     /// <summary>The connector's outcome (a reply to the outbox call).</summary>
     Task OnInvitedAsync(ExternalCallResult result);
 }
-
-public sealed record ReviewInvitationState
-{
-    /// <summary><c>none</c>, <c>pending</c>, <c>invited</c> or <c>failed</c>.</summary>
-    public string Status { get; init; } = "none";
-
-    public string? EventRef { get; init; }
-
-    public string? LastError { get; init; }
-
-    public DateTimeOffset? RequestedAt { get; init; }
-
-    public DateTimeOffset? InvitedAt { get; init; }
-}

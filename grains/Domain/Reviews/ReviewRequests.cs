@@ -38,8 +38,5 @@ public sealed record ProtectionRequest(
     string SealedEmail,
     DateTimeOffset OrderedAt);
 
-/// <summary>What the connector answers for a delivered invitation (the outbox call's response).</summary>
-public sealed record InvitationReceipt(string? EventRef);
-
-/// <summary>What the connector answers for a registered protection.</summary>
-public sealed record ProtectionReceipt(string Number);
+/// <summary>What the connector answers for a call taken (the outbox call's response): eTrusted's EventRef, or the protection number.</summary>
+public sealed record TrustedShopsReceipt(string? Reference);

@@ -24,11 +24,9 @@ public sealed class SandboxReviewsGrain(IPersistentState<SandboxReviewsState> st
             return known.EventRef;
         }
 
-        var sequence = state.State.Sequence + 1;
-        var recorded = new SandboxInvitation($"sandbox-evt-{sequence}", TimeProvider.GetUtcNow(), invitation.ShopId, invitation.OrderId, invitation.Tsid, invitation.Reference,
-            invitation.CustomerName, invitation.Products, idempotencyKey);
-        state.State = state.State with { Invitations = [.. state.State.Invitations.TakeLast(Keep - 1), recorded], Sequence = sequence };
-        await state.WriteStateAsync();
+        var recorded = new SandboxInvitation($"sandbox-evt-{state.State.Sequence + 1}", TimeProvider.GetUtcNow(), invitation.ShopId, invitation.OrderId, invitation.Tsid,
+            invitation.Reference, invitation.CustomerName, invitation.Products, idempotencyKey);
+        await SaveAsync(state.State with { Invitations = [.. state.State.Invitations.TakeLast(Keep - 1), recorded] });
         return recorded.EventRef;
     }
 
@@ -40,13 +38,17 @@ public sealed class SandboxReviewsGrain(IPersistentState<SandboxReviewsState> st
             return known.Number;
         }
 
-        var sequence = state.State.Sequence + 1;
-        var recorded = new SandboxProtection($"{900000000 + sequence}", TimeProvider.GetUtcNow(), request.ShopId, request.OrderId, request.Tsid, request.ProductId,
-            request.Total.Value, request.Total.Currency, idempotencyKey);
-        state.State = state.State with { Protections = [.. state.State.Protections.TakeLast(Keep - 1), recorded], Sequence = sequence };
-        await state.WriteStateAsync();
+        var recorded = new SandboxProtection($"{900000000 + state.State.Sequence + 1}", TimeProvider.GetUtcNow(), request.ShopId, request.OrderId, request.Tsid,
+            request.ProductId, request.Total.Value, request.Total.Currency, idempotencyKey);
+        await SaveAsync(state.State with { Protections = [.. state.State.Protections.TakeLast(Keep - 1), recorded] });
         return recorded.Number;
     }
 
     public Task<SandboxReviews> ListAsync() => Task.FromResult(new SandboxReviews(state.State.Invitations, state.State.Protections));
+
+    private async Task SaveAsync(SandboxReviewsState next)
+    {
+        state.State = next with { Sequence = next.Sequence + 1 };
+        await state.WriteStateAsync();
+    }
 }
