@@ -37,6 +37,38 @@ public sealed class ReviewInvitationFlowTests
         Assert.Equal(invitation.GetProperty("eventRef").GetString(), review.GetProperty("eventRef").GetString());
     }
 
+    [Fact]
+    public async Task A_cod_order_is_invited_when_the_carrier_delivers_it_and_not_while_it_is_on_its_way()
+    {
+        await using var scope = await ClusterScope.StartAsync(silos: 1);
+        var shop = await ReviewShop.CreateAsync(scope.Cluster.Primary);
+
+        await shop.SendAsync(ReviewShop.Created("1006", paymentMethod: "cod"));
+        await shop.SendAsync(ReviewShop.Shipment("1006", "created"));
+        await shop.SendAsync(ReviewShop.Shipment("1006", "in_transit"));
+        await SettleAsync();
+        Assert.Equal(("Shipped", "none"), ((await shop.OrderAsync("1006")).GetProperty("status").GetString(), await shop.ReviewStatusAsync("1006")));
+
+        await shop.SendAsync(ReviewShop.Shipment("1006", "delivered"));
+
+        await Eventually.TrueAsync(async () => await shop.ReviewStatusAsync("1006") == "invited", "the buyer is invited once the parcel is collected");
+        Assert.Equal("Paid", (await shop.OrderAsync("1006")).GetProperty("status").GetString());
+        Assert.Single(await shop.InvitationsAsync());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_has_the_sandbox_route_and_the_orders_review_and_protection()
+    {
+        await using var scope = await ClusterScope.StartAsync(silos: 1);
+        using var admin = scope.Cluster.Primary.CreateClient();
+
+        using var document = JsonDocument.Parse(await admin.GetStringAsync("/openapi/v1.json"));
+
+        Assert.True(document.RootElement.GetProperty("paths").TryGetProperty("/v1/sandbox/reviews", out _));
+        var order = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("OrderView").GetProperty("properties");
+        Assert.True(order.TryGetProperty("review", out _) && order.TryGetProperty("protection", out _));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(null)]
