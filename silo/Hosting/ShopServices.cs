@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using OrleansShop.Connectors.Netgsm;
 using OrleansShop.Connectors.TrustedShops;
+using OrleansShop.Connectors.Yurtici;
 using OrleansShop.Grains.Hosting;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Runtime.Hosting;
@@ -38,6 +39,13 @@ internal static class ShopServices
         });
         services.AddTrustedShops(configuration);
         services.AddOptions<SmsPollingOptions>().BindConfiguration("Sms:Polling");
+        services.AddExternalCallHandler<CarrierConnector>();
+        services.AddSingleton<YurticiCarrier>();
+        services.AddSingleton(sp =>
+        {
+            var yurtici = configuration.GetSection("Carrier:Yurtici").Get<YurticiOptions>() ?? new YurticiOptions();
+            return YurticiOptions.Validate(yurtici) is { } problem ? throw new InvalidOperationException(problem) : new YurticiClient(new HttpClient(), yurtici);
+        });
         services.AddHostedService<NetgsmInboxPoller>();
 
         var limits = configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions();

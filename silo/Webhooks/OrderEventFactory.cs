@@ -49,6 +49,7 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer, EmailS
             Trigger = shipment.Status is "created" or "in_transit" ? OrderTrigger.Shipped : null,
             RawStatus = shipment.Status,
             ShipmentStatus = shipment.Status,
+            Shipment = new ShipmentFact(shipment.Carrier, shipment.TrackingCode, null, null),
             OccurredAt = shipment.OccurredAt,
         },
         _ => throw new ArgumentOutOfRangeException(nameof(canonical), canonical.GetType().Name, "Unknown canonical event."),
@@ -75,9 +76,12 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer, EmailS
             Policy = new OrderPolicy(
                 Cod: shop.IsCod(created.PaymentMethod),
                 Sms: shop.IsCod(created.PaymentMethod) && shop.Sms.Enabled ? shop.Sms : null,
+                Shipping: Shipping(shop),
                 Reviews: shop.Reviews is { Enabled: true, Tsid: not null } ? shop.Reviews : null),
         };
     }
+
+    private static ShippingSettings? Shipping(ShopSettings shop) => shop.Shipping.Enabled ? shop.Shipping : null;
 
     private static PostalAddress? Address(Address? address) =>
         address is null ? null : new PostalAddress(address.Name, address.Line1, address.Line2, address.City, address.PostalCode, address.CountryCode);

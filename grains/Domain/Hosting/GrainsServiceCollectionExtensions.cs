@@ -3,6 +3,7 @@ using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Reviews;
 using OrleansShop.Grains.Sandbox;
+using OrleansShop.Grains.Shipping;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Grains.Sms;
 using OrleansShop.Runtime.Hosting;
@@ -25,6 +26,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddGrain<IReviewInvitationGrain, ReviewInvitationGrain>();
         services.AddGrain<IBuyerProtectionGrain, BuyerProtectionGrain>();
         services.AddGrain<ISandboxReviewsGrain, SandboxReviewsGrain>();
+        services.AddGrain<IShipmentGrain, ShipmentGrain>();
+        services.AddGrain<ISandboxCarrierGrain, SandboxCarrierGrain>();
         return services;
     }
 }

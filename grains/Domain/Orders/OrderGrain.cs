@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
+using OrleansShop.Grains.Shipping;
 using OrleansShop.Grains.Sms;
 using OrleansShop.Runtime;
 
 namespace OrleansShop.Grains.Orders;
 
 /// <summary>
-/// Runs one order's state machine. Every event leaves a history entry; the transition table
+/// Runs one order's state machine. Every event leaves a history entry (a payment already recorded
+/// adds none when another path reports it again); the transition table
 /// decides; an event from before the order's last change is stale; events that arrive before
 /// <c>order.created</c> wait and are replayed, in the order they happened, once it does.
 /// </summary>
@@ -31,6 +33,16 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
     public async Task SideEffectChangedAsync(SideEffectUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
+        if (update.Effect == ShipmentProgress.Effect)
+        {
+            if (AdvanceShipment(update.Status, null, update.Detail))
+            {
+                await state.WriteStateAsync();
+            }
+
+            return;
+        }
+
         if (update.Effect == "reputationReport")
         {
             // Only the report of the outcome the order stands at now counts; an older one arriving late does not.
@@ -113,7 +125,7 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
         return Task.FromResult<OrderView?>(new OrderView(
             OrderId, order.Reference, status.ToString(), order.Policy.Cod, order.PaymentMethod, new AmountView(order.Total.Value, order.Total.Currency),
             current.CreatedAt, current.UpdatedAt, order.ReputationAtCheckout, current.History,
-            effects.Sms, new StatusView(effects.Invoice), effects.ReputationReport, effects.Review, effects.Protection));
+            effects.Sms, new StatusView(effects.Invoice), effects.ReputationReport, effects.Review, effects.Protection, effects.Shipment, current.Payments));
     }
 
     /// <summary>The order does not exist yet: create it, or keep the event until it does.</summary>
@@ -145,6 +157,7 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
             SetSms(state.State.SideEffects.Sms with { Status = "pending" });
         }
 
+        HandOverToCarrier(order, initial);
         RegisterProtection(order);
         var answer = Record(orderEvent, "applied", initial, null, from: null);
 
@@ -161,8 +174,21 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
 
     private EventAnswer Apply(OrderEvent orderEvent)
     {
+        var answer = Decide(orderEvent);
+        NotePayment(orderEvent, answer);
+        NoteShipment(orderEvent);
+        return answer;
+    }
+
+    private EventAnswer Decide(OrderEvent orderEvent)
+    {
         var current = state.State.Status!.Value;
         var order = state.State.Details!;
+        if (orderEvent is { Payment: { } reported, Trigger: null })
+        {
+            return Record(orderEvent, "ignored", null, $"{reported.Provider} reports the payment {orderEvent.RawStatus}: recorded, the order does not move");
+        }
+
         if (Resolve(orderEvent, order) is not { } trigger)
         {
             return Record(orderEvent, "ignored", null, $"status '{orderEvent.RawStatus}' means nothing to OrleansShop; map it in the shop's statusMap");
@@ -173,9 +199,9 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
             return Record(orderEvent, "ignored", null, $"stale: it happened at {Format(at)}, before the order's last change at {Format(last)}");
         }
 
-        if (trigger == OrderTrigger.Paid && orderEvent.Payment is { } payment && !payment.Amount.SameAs(order.Total))
+        if (trigger == OrderTrigger.Paid && orderEvent.Payment is { Amount: { } paid } && Mismatch(paid, order.Total) is { } mismatch)
         {
-            return Record(orderEvent, "rejected", null, $"a payment of {payment.Amount} does not match the order total {order.Total}");
+            return Record(orderEvent, "rejected", null, mismatch);
         }
 
         var rule = TransitionTable.Decide(current, trigger);
@@ -184,9 +210,13 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
             case Verdict.Apply:
                 state.State = state.State with { Status = rule.Target, LastChangeAt = orderEvent.OccurredAt ?? state.State.LastChangeAt };
                 OnTransition(order, trigger, rule.Target!.Value, orderEvent);
-                return Record(orderEvent, "applied", rule.Target, null, from: current);
+                return Record(orderEvent, "applied", rule.Target, orderEvent.Shipment?.Reason, from: current);
             case Verdict.Reject:
                 return Record(orderEvent, "rejected", null, rule.Reason);
+            case Verdict.Duplicate when trigger == OrderTrigger.Paid:
+                // One payment reported by two paths (the provider's notification and the shop's own
+                // status webhook) is one fact: it keeps its one history entry.
+                return new EventAnswer(orderEvent.EventId, OrderId, current.ToString(), "ignored", $"duplicate: {rule.Reason}");
             default:
                 return Record(orderEvent, "ignored", null, rule.Verdict == Verdict.Duplicate ? $"duplicate: {rule.Reason}" : rule.Reason);
         }
@@ -199,6 +229,7 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
     private void OnTransition(NewOrder order, OrderTrigger trigger, OrderStatus target, OrderEvent orderEvent)
     {
         ReportOutcome(order, target, orderEvent.OccurredAt);
+        HandOverToCarrier(order, target);
         InviteToReview(order, target, orderEvent);
         if (trigger is OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired)
         {

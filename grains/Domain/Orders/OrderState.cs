@@ -23,6 +23,9 @@ public sealed record OrderState
     public IReadOnlyList<OrderEvent> Deferred { get; init; } = [];
 
     public SideEffectStatuses SideEffects { get; init; } = new();
+
+    /// <summary>Every payment the order was told of, accepted or not: a rejected one is the shop's to refund or check.</summary>
+    public IReadOnlyList<PaymentRecord> Payments { get; init; } = [];
 }
 
 /// <param name="Outcome"><c>applied</c>, <c>ignored</c>, <c>rejected</c> or <c>deferred</c>.</param>
@@ -48,6 +51,8 @@ public sealed record SideEffectStatuses
     public ReviewSideEffect Review { get; init; } = new();
 
     public ProtectionSideEffect Protection { get; init; } = new();
+
+    public ShipmentSideEffect Shipment { get; init; } = new();
 }
 
 /// <param name="Status"><c>none</c>, <c>pending</c>, <c>sent</c>, <c>failed</c>, <c>confirmed</c> or <c>expired</c>.</param>
@@ -68,3 +73,11 @@ public sealed record ProtectionSideEffect(string Status = "none", string? Number
 
 /// <summary>A side-effect grain telling the order where its integration stands.</summary>
 public sealed record SideEffectUpdate(string Effect, string Status, DateTimeOffset At, string? Detail);
+
+/// <param name="Status"><c>none</c>, <c>pending</c>, <c>created</c>, <c>failed</c>, <c>in_transit</c>, <c>delivered</c>, <c>returned</c> or <c>cancelled</c>.</param>
+/// <param name="Detail">Why it failed, or why the parcel came back.</param>
+public sealed record ShipmentSideEffect(string Status = "none", string? Carrier = null, string? TrackingCode = null, string? TrackingUrl = null, string? Detail = null);
+
+/// <param name="Status">The provider's word for it: <c>SUCCESS</c>, <c>FAILURE</c>, <c>INIT_THREEDS</c>, …</param>
+/// <param name="Outcome"><c>accepted</c> (it paid the order), <c>rejected</c> (another amount or currency), <c>refund_due</c> (the order was cancelled) or <c>recorded</c> (not a success, or too late to matter).</param>
+public sealed record PaymentRecord(DateTimeOffset At, string Provider, string TransactionId, AmountView? Amount, string Status, string Outcome, string? Reason);

@@ -16,7 +16,9 @@ public sealed record OrderView(
     StatusView Invoice,
     ReportSideEffect ReputationReport,
     ReviewSideEffect Review,
-    ProtectionSideEffect Protection);
+    ProtectionSideEffect Protection,
+    ShipmentSideEffect Shipment,
+    IReadOnlyList<PaymentRecord> Payments);
 
 /// <summary>One row of <c>GET /v1/shops/{shopId}/orders</c>; stored in the shop's order index.</summary>
 public sealed record OrderSummary(string OrderId, string Reference, string Status, bool Cod, AmountView Total, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 using OrleansShop.Grains.Sandbox;
 using OrleansShop.Grains.Sms;
 using OrleansShop.Runtime;
