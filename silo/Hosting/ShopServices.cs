@@ -3,10 +3,12 @@ using Microsoft.Extensions.Options;
 using OrleansShop.Connectors.Netgsm;
 using OrleansShop.Connectors.TrustedShops;
 using OrleansShop.Connectors.Yurtici;
+using OrleansShop.Connectors.UtanvetEllenor;
 using OrleansShop.Grains.Hosting;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Runtime.Hosting;
 using OrleansShop.Silo.Connectors;
+using OrleansShop.Silo.Endpoints.Reputation;
 using OrleansShop.Silo.Endpoints.Sms;
 using OrleansShop.Silo.Problems;
 using OrleansShop.Silo.Webhooks;
@@ -47,6 +49,7 @@ internal static class ShopServices
             return YurticiOptions.Validate(yurtici) is { } problem ? throw new InvalidOperationException(problem) : new YurticiClient(new HttpClient(), yurtici);
         });
         services.AddHostedService<NetgsmInboxPoller>();
+        services.AddUpstreamReputation();
 
         var limits = configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions();
         if (limits.PermitsPerSecond < 1 || limits.Burst < 1)
@@ -90,6 +93,17 @@ internal static class ShopServices
         services.AddSingleton(new ProtectionClient(new HttpClient(), options));
     }
 
+    /// <summary>The upstream reputation provider: checkout lookups through a cache, signals through the outbox.</summary>
+    private static void AddUpstreamReputation(this IServiceCollection services)
+    {
+        services.AddOptions<UpstreamReputationOptions>().BindConfiguration(UpstreamReputationOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UpstreamReputationOptions>, UpstreamReputationValidator>();
+        services.AddSingleton(sp => new UtanvetEllenorClient(new HttpClient(), sp.GetRequiredService<IOptions<UpstreamReputationOptions>>().Value.Client()));
+        services.AddSingleton<UtanvetEllenorGateway>();
+        services.AddSingleton<UpstreamLookup>();
+        services.AddExternalCallHandler<ReputationSignalConnector>();
+    }
+
     private static byte[] Pepper(string base64)
     {
         var buffer = new byte[base64.Length];
@@ -120,6 +134,12 @@ internal static class ShopServices
         {
             throw new InvalidOperationException($"Privacy:Sealing: {e.Message}", e);
         }
+    }
+
+    private sealed class UpstreamReputationValidator : IValidateOptions<UpstreamReputationOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, UpstreamReputationOptions options) =>
+            UpstreamReputationOptions.Validate(options) is { } message ? ValidateOptionsResult.Fail(message) : ValidateOptionsResult.Success;
     }
 
     private sealed class ProvidersValidator(string storageProvider) : IValidateOptions<ProvidersOptions>

@@ -1,6 +1,7 @@
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Grains.Shops;
+using OrleansShop.Silo.Connectors;
 
 namespace OrleansShop.Silo.Webhooks;
 
@@ -73,15 +74,15 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer, EmailS
             ShippingAddress = Address(created.ShippingAddress),
             ReviewConsent = created.ReviewConsent,
             PlacedAt = created.OccurredAt,
-            Policy = new OrderPolicy(
-                Cod: shop.IsCod(created.PaymentMethod),
-                Sms: shop.IsCod(created.PaymentMethod) && shop.Sms.Enabled ? shop.Sms : null,
-                Shipping: Shipping(shop),
-                Reviews: shop.Reviews is { Enabled: true, Tsid: not null } ? shop.Reviews : null),
+            Policy = shop.IsCod(created.PaymentMethod)
+                ? new OrderPolicy(Cod: true, shop.Sms.Enabled ? shop.Sms : null, Shipping(shop), ReputationSignal: ReputationProviderKeys.Of(shop) is not null, Reviews: Reviews(shop))
+                : new OrderPolicy(Cod: false, Sms: null, Shipping(shop), Reviews: Reviews(shop)),
         };
     }
 
     private static ShippingSettings? Shipping(ShopSettings shop) => shop.Shipping.Enabled ? shop.Shipping : null;
+
+    private static ReviewSettings? Reviews(ShopSettings shop) => shop.Reviews is { Enabled: true, Tsid: not null } ? shop.Reviews : null;
 
     private static PostalAddress? Address(Address? address) =>
         address is null ? null : new PostalAddress(address.Name, address.Line1, address.Line2, address.City, address.PostalCode, address.CountryCode);

@@ -28,6 +28,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddGrain<ISandboxReviewsGrain, SandboxReviewsGrain>();
         services.AddGrain<IShipmentGrain, ShipmentGrain>();
         services.AddGrain<ISandboxCarrierGrain, SandboxCarrierGrain>();
+        services.AddGrain<IUpstreamReputationCacheGrain, UpstreamReputationCacheGrain>();
+        services.AddGrain<ISandboxReputationGrain, SandboxReputationGrain>();
         return services;
     }
 }

@@ -101,8 +101,9 @@ public sealed record PostalAddress(string? Name, string? Line1, string? Line2, s
 /// <summary>What the shop's settings say about a new order, decided when it arrives.</summary>
 /// <param name="Sms">The shop's SMS settings when this COD order must be confirmed by SMS; null otherwise.</param>
 /// <param name="Shipping">The shop's shipping settings when it hands its parcels to a carrier through OrleansShop; null otherwise.</param>
+/// <param name="ReputationSignal">Whether this COD order's outcome is signalled to the shop's upstream reputation provider.</param>
 /// <param name="Reviews">The shop's Trusted Shops settings when it invites buyers to review; null otherwise.</param>
-public sealed record OrderPolicy(bool Cod, Shops.SmsSettings? Sms, Shops.ShippingSettings? Shipping = null, Shops.ReviewSettings? Reviews = null)
+public sealed record OrderPolicy(bool Cod, Shops.SmsSettings? Sms, Shops.ShippingSettings? Shipping = null, bool ReputationSignal = false, Shops.ReviewSettings? Reviews = null)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool SmsConfirmation => Sms is not null;

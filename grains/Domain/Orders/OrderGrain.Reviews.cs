@@ -64,7 +64,7 @@ public sealed partial class OrderGrain
         order is { Policy.Reviews.Tsid: not null, ReviewConsent: true, SealedEmail: not null } && state.State.Status != OrderStatus.Cancelled;
 
     // Both requests carry the sealed address in their own outbox payloads, so only an invitation still to come needs the order's copy.
-    private bool ReviewNeedsEmail() => state.State.SideEffects.Review.Status == "none" && state.State.Details is { } order && MayInvite(order);
+    private bool ReviewNeedsEmail(NewOrder order) => state.State.SideEffects.Review.Status == "none" && MayInvite(order);
 
     private void SetReview(ReviewSideEffect review) => state.State = state.State with { SideEffects = state.State.SideEffects with { Review = review } };
 

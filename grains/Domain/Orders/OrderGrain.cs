@@ -25,7 +25,8 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
     {
         ArgumentNullException.ThrowIfNull(orderEvent);
         var answer = state.State.Status is null ? Arrive(orderEvent) : Apply(orderEvent);
-        ForgetEmailUnlessNeeded();
+        ForgetEmailWhenUnneeded(); // after every event: an order that arrives needing no provider keeps nothing
+
         await state.WriteStateAsync();
         return answer;
     }
@@ -48,7 +49,20 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
             // Only the report of the outcome the order stands at now counts; an older one arriving late does not.
             if (state.State.SideEffects.ReputationReport.Outcome == update.Detail)
             {
-                state.State = state.State with { SideEffects = state.State.SideEffects with { ReputationReport = new ReportSideEffect(update.Status, update.Detail) } };
+                SetReport(state.State.SideEffects.ReputationReport with { Status = update.Status });
+                await state.WriteStateAsync();
+            }
+
+            return;
+        }
+
+        if (update.Effect == "reputationSignal")
+        {
+            // The same rule for the upstream signal: only the one of the current outcome counts.
+            if (state.State.SideEffects.ReputationReport is { Signal: not null } report && report.Outcome == update.Detail)
+            {
+                SetReport(report with { Signal = update.Status });
+                ForgetEmailWhenUnneeded();
                 await state.WriteStateAsync();
             }
 
@@ -57,7 +71,7 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
 
         if (ReviewChanged(update))
         {
-            ForgetEmailUnlessNeeded();
+            ForgetEmailWhenUnneeded();
             await state.WriteStateAsync();
             return;
         }
@@ -93,24 +107,35 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
 
         var emailHash = order.EmailHash;
         var when = at ?? TimeProvider.GetUtcNow();
-        Outbox.Send<Reputation.IReputationReportGrain>(GetPrimaryKeyString(), report => report.ReportAsync(emailHash, reported, when));
-        state.State = state.State with { SideEffects = state.State.SideEffects with { ReputationReport = new ReportSideEffect("pending", name) } };
+
+        // With an upstream provider the outcome is also signalled there, which needs the address; once the
+        // order has let go of it (see EmailStillNeeded), a late correction reaches the network only.
+        var sealedEmail = order.Policy.ReputationSignal ? state.State.Details!.SealedEmail : null;
+        Outbox.Send<Reputation.IReputationReportGrain>(GetPrimaryKeyString(), report => report.ReportAsync(emailHash, reported, when, sealedEmail));
+        var signal = !order.Policy.ReputationSignal ? null : sealedEmail is null ? "not_sent" : "pending";
+        SetReport(new ReportSideEffect("pending", name, signal));
     }
 
     /// <summary>
-    /// Whether a provider may still be given the buyer's address: the sealed e-mail is kept exactly
-    /// as long as this holds, and dropped for good once it does not.
+    /// Whether a provider may still need the buyer's address, the one rule that decides how long the
+    /// order keeps <see cref="NewOrder.SealedEmail"/>: one line per integration that is given the address.
     /// </summary>
-    private bool EmailStillNeeded() =>
-        ReviewNeedsEmail();
+    private bool EmailStillNeeded(NewOrder order) =>
+        // Utánvét Ellenőr signal: until the outcome of an ended order (closed, not collected) is signalled; a cancelled order has none.
+        (order.Policy.ReputationSignal && !(state.State.Status == OrderStatus.Cancelled || (state.State.Status is OrderStatus.Closed or OrderStatus.NotCollected && state.State.SideEffects.ReputationReport.Signal == "signalled")))
+        // Trusted Shops review invitation: until it is sent, while the buyer may still be invited (see OrderGrain.Reviews).
+        || ReviewNeedsEmail(order);
 
-    private void ForgetEmailUnlessNeeded()
+    /// <summary>Drops the sealed address as soon as no provider needs it: nothing keeps it longer.</summary>
+    private void ForgetEmailWhenUnneeded()
     {
-        if (state.State.Details is { SealedEmail: not null } details && !EmailStillNeeded())
+        if (state.State.Details is { SealedEmail: not null } order && !EmailStillNeeded(order))
         {
-            state.State = state.State with { Details = details with { SealedEmail = null } };
+            state.State = state.State with { Details = order with { SealedEmail = null } };
         }
     }
+
+    private void SetReport(ReportSideEffect report) => state.State = state.State with { SideEffects = state.State.SideEffects with { ReputationReport = report } };
 
     private void SetSms(SmsSideEffect sms) => state.State = state.State with { SideEffects = state.State.SideEffects with { Sms = sms } };
 

@@ -60,7 +60,14 @@ public sealed record SmsSideEffect(string Status = "none", DateTimeOffset? SentA
 
 /// <param name="Status"><c>none</c>, <c>pending</c> or <c>reported</c>.</param>
 /// <param name="Outcome"><c>collected</c> or <c>not_collected</c>: the outcome last reported, or being reported.</param>
-public sealed record ReportSideEffect(string Status = "none", string? Outcome = null);
+/// <param name="Signal">
+/// Only when the shop has an upstream provider: the signal of <paramref name="Outcome"/> there, <c>pending</c>,
+/// <c>signalled</c>, <c>failed</c> (dead-lettered, replayable) or <c>not_sent</c> (a correction after the address was deleted).
+/// </param>
+public sealed record ReportSideEffect(
+    string Status = "none",
+    string? Outcome = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Signal = null);
 
 /// <param name="Status"><c>none</c>, <c>pending</c>, <c>invited</c> or <c>failed</c>.</param>
 /// <param name="EventRef">eTrusted's reference of the checkout event that invites the buyer.</param>
