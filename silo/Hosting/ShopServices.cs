@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using OrleansShop.Connectors.Netgsm;
 using OrleansShop.Connectors.Szamlahegy;
+using OrleansShop.Connectors.TrustedShops;
 using OrleansShop.Connectors.UtanvetEllenor;
 using OrleansShop.Connectors.Yurtici;
 using OrleansShop.Grains.Hosting;
@@ -40,6 +41,7 @@ internal static class ShopServices
 
             return new NetgsmClient(new HttpClient(), netgsm);
         });
+        services.AddTrustedShops(configuration);
         services.AddOptions<SmsPollingOptions>().BindConfiguration("Sms:Polling");
         services.AddExternalCallHandler<CarrierConnector>();
         services.AddSingleton<YurticiCarrier>();
@@ -78,6 +80,20 @@ internal static class ShopServices
                 }));
         });
         return services;
+    }
+
+    /// <summary>Review invitations and buyer protection: the connector and its two live clients (section <c>TrustedShops</c>).</summary>
+    private static void AddTrustedShops(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("TrustedShops").Get<TrustedShopsOptions>() ?? new TrustedShopsOptions();
+        if (TrustedShopsOptions.Validate(options) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        services.AddExternalCallHandler<TrustedShopsConnector>();
+        services.AddSingleton(sp => new ETrustedClient(new HttpClient(), options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(new ProtectionClient(new HttpClient(), options));
     }
 
     /// <summary>The upstream reputation provider: checkout lookups through a cache, signals through the outbox.</summary>

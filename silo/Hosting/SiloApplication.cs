@@ -5,6 +5,7 @@ using OrleansShop.Silo.Endpoints;
 using OrleansShop.Silo.Endpoints.Invoicing;
 using OrleansShop.Silo.Endpoints.Orders;
 using OrleansShop.Silo.Endpoints.Reputation;
+using OrleansShop.Silo.Endpoints.Reviews;
 using OrleansShop.Silo.Endpoints.Shipping;
 using OrleansShop.Silo.Endpoints.Shops;
 using OrleansShop.Silo.Endpoints.Sms;
@@ -88,6 +89,7 @@ public static class SiloApplication
         app.MapSmsApi();
         app.MapSandboxInvoicesApi();
         app.MapReputationApi();
+        app.MapReviewsApi();
         return app;
     }
 }

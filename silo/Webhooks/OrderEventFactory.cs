@@ -79,11 +79,14 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer, EmailS
                 Sms: shop.IsCod(created.PaymentMethod) && shop.Sms.Enabled ? shop.Sms : null,
                 Shipping: Shipping(shop),
                 ReputationSignal: shop.IsCod(created.PaymentMethod) && ReputationProviderKeys.Of(shop) is not null,
-                Invoicing: shop.Invoicing.Enabled ? shop.Invoicing : null),
+                Invoicing: shop.Invoicing.Enabled ? shop.Invoicing : null,
+                Reviews: Reviews(shop)),
         };
     }
 
     private static ShippingSettings? Shipping(ShopSettings shop) => shop.Shipping.Enabled ? shop.Shipping : null;
+
+    private static ReviewSettings? Reviews(ShopSettings shop) => shop.Reviews is { Enabled: true, Tsid: not null } ? shop.Reviews : null;
 
     private static PostalAddress? Address(Address? address) =>
         address is null ? null : new PostalAddress(address.Name, address.Line1, address.Line2, address.City, address.PostalCode, address.CountryCode);

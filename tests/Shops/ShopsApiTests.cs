@@ -147,6 +147,11 @@ public sealed class ShopsApiTests : IAsyncLifetime
     [InlineData("""{"name":"x","webhooks":{"profile":"shopify","secret":"s"},"sms":{"template":"no reference"}}""", "sms.template")]
     [InlineData("""{"name":"x","webhooks":{"profile":"shopify","secret":"s"},"invoicing":{"issueOn":"shipped"}}""", "invoicing.issueOn")]
     [InlineData("""{"name":"x","webhooks":{"profile":"shopify","secret":"s"},"reviews":{"enabled":true,"tsid":"Y123"}}""", "reviews.tsid")]
+    [InlineData("""{"name":"x","webhooks":{"profile":"shopify","secret":"s"},"reviews":{"enabled":true,"tsid":"X1234567890ABCDEF1234567890ABCDE"}}""", "reviews.tsid")]
+    [InlineData("""{"name":"x","webhooks":{"profile":"shopify","secret":"s"},"reviews":{"enabled":true,"tsid":"X1234567890ABCDEF-1234567890ABCDE"}}""", "reviews.tsid")]
+    [InlineData("""{"name":"x","webhooks":{"profile":"shopify","secret":"s"},"reviews":{"enabled":true}}""", "reviews.tsid")]
+    [InlineData("""{"name":"x","webhooks":{"profile":"shopify","secret":"s"},"reviews":{"enabled":true,"tsid":"X1234567890ABCDEF1234567890ABCDEF","model":"premium"}}""", "reviews.model")]
+    [InlineData("""{"name":"x","webhooks":{"profile":"shopify","secret":"s"},"reviews":{"enabled":true,"tsid":"X1234567890ABCDEF1234567890ABCDEF","channelId":"b3c1d4e5"}}""", "reviews.channelId")]
     [InlineData("""{"name":"x","webhooks":""", "webhooks")]
     [InlineData("[1,2]", "body")]
     public async Task An_invalid_shop_is_a_400_problem_naming_the_field_and_stores_nothing(string body, string field)
@@ -158,6 +163,20 @@ public sealed class ShopsApiTests : IAsyncLifetime
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}': {problem}");
         Assert.Equal(HttpStatusCode.NotFound, (await _admin.GetAsync("/v1/shops/invalid")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_trusted_shops_id_is_taken_in_any_case_and_with_spaces_and_kept_upper_cased()
+    {
+        var body = """{"name":"x","webhooks":{"profile":"shopify","secret":"s"},"reviews":{"enabled":true,"tsid":" x1234567890abcdefab34567890abcdef ","model":"excellence","clientSecret":"cs","protectionPassword":"pw"}}""";
+
+        var response = await _admin.PutAsync("/v1/shops/lenient", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var view = await _admin.GetFromJsonAsync<JsonElement>("/v1/shops/lenient");
+        Assert.Equal(("X1234567890ABCDEFAB34567890ABCDEF", "excellence"), (view.GetProperty("reviews").GetProperty("tsid").GetString(), view.GetProperty("reviews").GetProperty("model").GetString()));
+        Assert.DoesNotContain("\"pw\"", view.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"cs\"", view.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrleansShop.Grains.Invoicing;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Reputation;
+using OrleansShop.Grains.Reviews;
 using OrleansShop.Grains.Sandbox;
 using OrleansShop.Grains.Shipping;
 using OrleansShop.Grains.Shops;
@@ -23,6 +24,9 @@ public static class GrainsServiceCollectionExtensions
         services.AddGrain<ISandboxSmsGrain, SandboxSmsGrain>();
         services.AddGrain<IBuyerReputationGrain, BuyerReputationGrain>();
         services.AddGrain<IReputationReportGrain, ReputationReportGrain>();
+        services.AddGrain<IReviewInvitationGrain, ReviewInvitationGrain>();
+        services.AddGrain<IBuyerProtectionGrain, BuyerProtectionGrain>();
+        services.AddGrain<ISandboxReviewsGrain, SandboxReviewsGrain>();
         services.AddGrain<IShipmentGrain, ShipmentGrain>();
         services.AddGrain<ISandboxCarrierGrain, SandboxCarrierGrain>();
         services.AddGrain<IUpstreamReputationCacheGrain, UpstreamReputationCacheGrain>();

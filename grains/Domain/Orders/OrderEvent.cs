@@ -103,7 +103,14 @@ public sealed record PostalAddress(string? Name, string? Line1, string? Line2, s
 /// <param name="Shipping">The shop's shipping settings when it hands its parcels to a carrier through OrleansShop; null otherwise.</param>
 /// <param name="ReputationSignal">Whether this COD order's outcome is signalled to the shop's upstream reputation provider.</param>
 /// <param name="Invoicing">The shop's invoicing settings when it invoices through OrleansShop; null otherwise.</param>
-public sealed record OrderPolicy(bool Cod, Shops.SmsSettings? Sms, Shops.ShippingSettings? Shipping = null, bool ReputationSignal = false, Shops.InvoicingSettings? Invoicing = null)
+/// <param name="Reviews">The shop's Trusted Shops settings when it invites buyers to review; null otherwise.</param>
+public sealed record OrderPolicy(
+    bool Cod,
+    Shops.SmsSettings? Sms,
+    Shops.ShippingSettings? Shipping = null,
+    bool ReputationSignal = false,
+    Shops.InvoicingSettings? Invoicing = null,
+    Shops.ReviewSettings? Reviews = null)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool SmsConfirmation => Sms is not null;

@@ -25,7 +25,7 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
     {
         ArgumentNullException.ThrowIfNull(orderEvent);
         var answer = state.State.Status is null ? Arrive(orderEvent) : Apply(orderEvent);
-        ForgetEmailWhenUnneeded();
+        ForgetEmailWhenUnneeded(); // after every event: an order that arrives needing no provider keeps nothing
         await state.WriteStateAsync();
         return answer;
     }
@@ -65,6 +65,13 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
                 await state.WriteStateAsync();
             }
 
+            return;
+        }
+
+        if (ReviewChanged(update))
+        {
+            ForgetEmailWhenUnneeded();
+            await state.WriteStateAsync();
             return;
         }
 
@@ -128,7 +135,7 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
         return Task.FromResult<OrderView?>(new OrderView(
             OrderId, order.Reference, status.ToString(), order.Policy.Cod, order.PaymentMethod, new AmountView(order.Total.Value, order.Total.Currency),
             current.CreatedAt, current.UpdatedAt, order.ReputationAtCheckout, current.History,
-            effects.Sms, effects.Invoice.View(), effects.ReputationReport, new StatusView(effects.Review), effects.Shipment, current.Payments));
+            effects.Sms, effects.Invoice.View(), effects.ReputationReport, effects.Review, effects.Protection, effects.Shipment, current.Payments));
     }
 
     /// <summary>The order does not exist yet: create it, or keep the event until it does.</summary>
@@ -161,6 +168,7 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
         }
 
         HandOverToCarrier(order, initial);
+        RegisterProtection(order);
         var answer = Record(orderEvent, "applied", initial, null, from: null);
 
         // Replay what came early, in the order it happened (arrival order where it does not say).
@@ -233,6 +241,7 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
         ReportOutcome(order, target, orderEvent.OccurredAt);
         InvoiceOnTransition(order, target, orderEvent.OccurredAt ?? TimeProvider.GetUtcNow());
         HandOverToCarrier(order, target);
+        InviteToReview(order, target, orderEvent);
         if (trigger is OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired)
         {
             var sms = state.State.SideEffects.Sms;
@@ -249,17 +258,19 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
     }
 
     /// <summary>
-    /// Whether a provider may still have to be given the buyer's address. Each integration that
-    /// needs it adds its one condition here; once none does, the order drops the sealed address.
+    /// Whether a provider may still have to be given the buyer's address: the one rule that decides
+    /// how long the order keeps <see cref="NewOrder.SealedEmail"/>. Each integration that needs it
+    /// adds its one condition here; once none does, the order drops the sealed address.
     /// </summary>
-    private bool EmailStillNeeded() =>
+    private bool EmailStillNeeded(NewOrder order) =>
         SignalMayNeedEmail()
-        || InvoiceMayNeedEmail();
+        || InvoiceMayNeedEmail()
+        || ReviewNeedsEmail(order);
 
     /// <summary>Drops the sealed address as soon as no provider needs it: nothing keeps it longer.</summary>
     private void ForgetEmailWhenUnneeded()
     {
-        if (state.State.Details is { SealedEmail: not null } details && !EmailStillNeeded())
+        if (state.State.Details is { SealedEmail: not null } details && !EmailStillNeeded(details))
         {
             state.State = state.State with { Details = details with { SealedEmail = null } };
         }

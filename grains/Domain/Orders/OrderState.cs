@@ -48,7 +48,9 @@ public sealed record SideEffectStatuses
 
     public ReportSideEffect ReputationReport { get; init; } = new();
 
-    public string Review { get; init; } = "none";
+    public ReviewSideEffect Review { get; init; } = new();
+
+    public ProtectionSideEffect Protection { get; init; } = new();
 
     public ShipmentSideEffect Shipment { get; init; } = new();
 }
@@ -66,6 +68,15 @@ public sealed record ReportSideEffect(
     string Status = "none",
     string? Outcome = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Signal = null);
+
+/// <param name="Status"><c>none</c>, <c>pending</c>, <c>invited</c> or <c>failed</c>.</param>
+/// <param name="EventRef">eTrusted's reference of the checkout event that invites the buyer.</param>
+/// <param name="Detail">Why it failed, when it did.</param>
+public sealed record ReviewSideEffect(string Status = "none", string? EventRef = null, string? Detail = null);
+
+/// <param name="Status"><c>none</c> (no protection line, or the Classic model), <c>pending</c>, <c>registered</c> or <c>failed</c>.</param>
+/// <param name="Number">Trusted Shops' number of the registered protection.</param>
+public sealed record ProtectionSideEffect(string Status = "none", string? Number = null, string? Detail = null);
 
 /// <summary>A side-effect grain telling the order where its integration stands.</summary>
 public sealed record SideEffectUpdate(string Effect, string Status, DateTimeOffset At, string? Detail);

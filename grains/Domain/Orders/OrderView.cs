@@ -15,7 +15,8 @@ public sealed record OrderView(
     SmsSideEffect Sms,
     InvoiceView Invoice,
     ReportSideEffect ReputationReport,
-    StatusView Review,
+    ReviewSideEffect Review,
+    ProtectionSideEffect Protection,
     ShipmentSideEffect Shipment,
     IReadOnlyList<PaymentRecord> Payments);
 

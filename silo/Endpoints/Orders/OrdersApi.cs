@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Runtime;
 using OrleansShop.Silo.Http;
@@ -21,7 +22,8 @@ internal static class OrdersApi
         return endpoints;
     }
 
-    private static async Task<IResult> GetAsync(string shopId, string orderId, IGrainFactory grains) =>
+    // Typed results, so the OpenAPI document describes the order view.
+    private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> GetAsync(string shopId, string orderId, IGrainFactory grains) =>
         await grains.GetGrain<IOrderGrain>(OrderKeys.For(shopId, orderId)).GetAsync() is { } order
             ? TypedResults.Ok(order)
             : TypedResults.Problem($"No order '{orderId}' in shop '{shopId}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found", type: ProblemTypes.NotFound);

@@ -27,8 +27,16 @@ internal sealed record WebhooksRequest(string? Profile, string? Secret);
 /// <summary>Invoicing: the public part, plus the callback's signing secret, which is write-only.</summary>
 internal sealed record InvoicingRequest(bool Enabled = false, string IssueOn = "paid", string? CallbackUrl = null, string? CallbackSecret = null, string VatRate = "27");
 
-/// <summary>Reviews: the public part, plus eTrusted credentials that are write-only.</summary>
-internal sealed record ReviewsRequest(bool Enabled = false, string? Tsid = null, string Model = "classic", string? ClientId = null, string? ClientSecret = null, string? ChannelId = null);
+/// <summary>Reviews: the public part, plus the eTrusted client and channel and the protection user, all write-only.</summary>
+internal sealed record ReviewsRequest(
+    bool Enabled = false,
+    string? Tsid = null,
+    string Model = "classic",
+    string? ClientId = null,
+    string? ClientSecret = null,
+    string? ChannelId = null,
+    string? ProtectionUser = null,
+    string? ProtectionPassword = null);
 
 internal static partial class ShopRequestValidation
 {
@@ -118,13 +126,18 @@ internal static partial class ShopRequestValidation
                 Fail("reviews.model", "reviews.model must be classic or excellence.");
             }
 
-            if (reviews.Tsid is { } tsid && !TsidPattern().IsMatch(tsid))
+            if (reviews.Tsid is { } tsid && !TsidPattern().IsMatch(tsid.Trim()))
             {
                 Fail("reviews.tsid", "reviews.tsid is a Trusted Shops id: X followed by 32 letters or digits.");
             }
             else if (reviews.Enabled && reviews.Tsid is null)
             {
                 Fail("reviews.tsid", "reviews.tsid is required when reviews are enabled.");
+            }
+
+            if (reviews.ChannelId is { } channel && !ChannelPattern().IsMatch(channel))
+            {
+                Fail("reviews.channelId", "reviews.channelId is an eTrusted channel id: chl- followed by letters, digits and dashes.");
             }
         }
 
@@ -153,7 +166,7 @@ internal static partial class ShopRequestValidation
             Reputation = request.Reputation ?? new ReputationSettings(),
             Sms = request.Sms ?? new SmsSettings(),
             Invoicing = request.Invoicing is { } i ? new InvoicingSettings(i.Enabled, i.IssueOn, i.CallbackUrl, decimal.Parse(i.VatRate, CultureInfo.InvariantCulture).ToString("0.##", CultureInfo.InvariantCulture)) : new InvoicingSettings(),
-            Reviews = request.Reviews is { } r ? new ReviewSettings(r.Enabled, r.Tsid?.ToUpperInvariant(), r.Model) : new ReviewSettings(),
+            Reviews = request.Reviews is { } r ? new ReviewSettings(r.Enabled, r.Tsid?.Trim().ToUpperInvariant(), r.Model) : new ReviewSettings(),
             Shipping = request.Shipping ?? new ShippingSettings(),
             Credentials = Credentials(request),
         };
@@ -179,9 +192,11 @@ internal static partial class ShopRequestValidation
         {
             credentials["invoicingCallback"] = JsonSerializer.SerializeToElement(new { secret = callbackSecret });
         }
-        if (request.Reviews is { ClientId: not null } or { ClientSecret: not null } or { ChannelId: not null })
+
+        if (request.Reviews is { } reviews && new[] { reviews.ClientId, reviews.ClientSecret, reviews.ChannelId, reviews.ProtectionUser, reviews.ProtectionPassword }.Any(v => v is not null))
         {
-            credentials["reviews"] = JsonSerializer.SerializeToElement(new { request.Reviews.ClientId, request.Reviews.ClientSecret, request.Reviews.ChannelId });
+            credentials["reviews"] = JsonSerializer.SerializeToElement(
+                new { reviews.ClientId, reviews.ClientSecret, reviews.ChannelId, reviews.ProtectionUser, reviews.ProtectionPassword }, Runtime.GrainJson.Options);
         }
 
         return credentials;
@@ -227,7 +242,11 @@ internal static partial class ShopRequestValidation
     [GeneratedRegex(@"^\p{L}{1,20}$")]
     private static partial Regex KeywordPattern();
 
-    // Lenient with older certificate ids: any case, exactly X + 32 alphanumerics.
+    // Lenient with older certificate ids, written in lower case or with letters past F: any case and
+    // surrounding spaces, X + 32 letters or digits; stored upper-cased. Every id issued has 33 characters.
     [GeneratedRegex("^[Xx][A-Za-z0-9]{32}$")]
     private static partial Regex TsidPattern();
+
+    [GeneratedRegex("^chl-[A-Za-z0-9-]{1,64}$")]
+    private static partial Regex ChannelPattern();
 }

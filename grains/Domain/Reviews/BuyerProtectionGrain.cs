@@ -1,0 +1,11 @@
+using OrleansShop.Runtime;
+
+namespace OrleansShop.Grains.Reviews;
+
+public sealed class BuyerProtectionGrain(IPersistentState<TrustedShopsCallState> state)
+    : TrustedShopsCallGrain<IBuyerProtectionGrain>(state, ReviewNames.Protect, ReviewNames.ProtectionEffect, "registered", nameof(IBuyerProtectionGrain.OnRegisteredAsync)), IBuyerProtectionGrain
+{
+    public Task RegisterAsync(ProtectionRequest request) => RequestAsync(request ?? throw new ArgumentNullException(nameof(request)));
+
+    public Task OnRegisteredAsync(ExternalCallResult result) => CompleteAsync(result);
+}

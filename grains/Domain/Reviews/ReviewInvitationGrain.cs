@@ -1,0 +1,11 @@
+using OrleansShop.Runtime;
+
+namespace OrleansShop.Grains.Reviews;
+
+public sealed class ReviewInvitationGrain(IPersistentState<TrustedShopsCallState> state)
+    : TrustedShopsCallGrain<IReviewInvitationGrain>(state, ReviewNames.Invite, ReviewNames.ReviewEffect, "invited", nameof(IReviewInvitationGrain.OnInvitedAsync)), IReviewInvitationGrain
+{
+    public Task InviteAsync(ReviewInvitation invitation) => RequestAsync(invitation ?? throw new ArgumentNullException(nameof(invitation)));
+
+    public Task OnInvitedAsync(ExternalCallResult result) => CompleteAsync(result);
+}
