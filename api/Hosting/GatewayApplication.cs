@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansShop.Gateway.Discovery;
+using OrleansShop.Gateway.Health;
 using OrleansShop.Gateway.RateLimiting;
 using OrleansShop.Gateway.Routing;
 using OrleansShop.Runtime.Hosting;
@@ -59,7 +60,7 @@ public static class GatewayApplication
 
         var app = builder.Build();
         app.UseRateLimiter();
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "alive" }));
+        app.MapGatewayHealth();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<RefusedConnectionRetry>();
