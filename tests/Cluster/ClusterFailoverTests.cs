@@ -21,7 +21,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
     /// The gateway's defaults: a silo fails two /readyz probes 2 s apart (each given 1 s) before it
     /// is unhealthy, and its row drops out after <see cref="ProcessCluster.DeadAfter"/> plus one refresh.
     /// </summary>
-    private static readonly TimeSpan UnhealthyBound = TimeSpan.FromSeconds(2 * 2 + 1 + 1);
+    private static readonly TimeSpan UnhealthyBound = TimeSpan.FromSeconds((2 * 2) + 1 + 2); // + 2 s for a loaded test machine
 
     [Fact]
     public async Task A_silo_killed_mid_load_loses_nothing_duplicates_nothing_and_the_gateway_routes_around_it_within_the_bound()
@@ -29,10 +29,10 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         await using var database = await TestPostgres.CreateDatabaseAsync();
         await using var cluster = await ProcessCluster.StartAsync(database.ConnectionString, silos: 3);
         var keys = await CreateShopsAsync(cluster);
-        var orders = PlannedOrder.Plan(Shops, cod: 150, prepaid: 250, seed: 8);
+        var orders = PlannedOrder.Plan(Shops, cod: 120, prepaid: 200, seed: 8);
         using var load = new PlatformLoad(cluster.GatewayAddress, keys);
 
-        var running = load.RunAsync(orders, senders: 12);
+        var running = load.RunAsync(orders, senders: 40);
         await Eventually.TrueAsync(() => load.Completed >= orders.Count / 4, "a quarter of the orders are done", TimeSpan.FromSeconds(120));
         var victim = cluster.Silos[0];
         var victimId = await cluster.SiloIdAsync(victim);
@@ -62,10 +62,10 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         await using var database = await TestPostgres.CreateDatabaseAsync();
         await using var cluster = await ProcessCluster.StartAsync(database.ConnectionString, silos: 3);
         var keys = await CreateShopsAsync(cluster);
-        var orders = PlannedOrder.Plan(Shops, cod: 60, prepaid: 100, seed: 15);
+        var orders = PlannedOrder.Plan(Shops, cod: 50, prepaid: 80, seed: 15);
         using var load = new PlatformLoad(cluster.GatewayAddress, keys);
 
-        var running = load.RunAsync(orders, senders: 8);
+        var running = load.RunAsync(orders, senders: 24);
         await Eventually.TrueAsync(() => load.Completed >= orders.Count / 4, "a quarter of the orders are done", TimeSpan.FromSeconds(120));
         var stoppedId = await cluster.SiloIdAsync(cluster.Silos[1]);
         var stoppedAt = load.Now;
@@ -84,10 +84,10 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         await using var postgres = await PrivatePostgres.StartAsync();
         await using var cluster = await ProcessCluster.StartAsync(postgres.ConnectionString, silos: 3);
         var keys = await CreateShopsAsync(cluster);
-        var orders = PlannedOrder.Plan(Shops, cod: 60, prepaid: 100, seed: 23);
+        var orders = PlannedOrder.Plan(Shops, cod: 50, prepaid: 80, seed: 23);
         using var load = new PlatformLoad(cluster.GatewayAddress, keys);
 
-        var running = load.RunAsync(orders, senders: 8);
+        var running = load.RunAsync(orders, senders: 24);
         await Eventually.TrueAsync(() => load.Completed >= orders.Count / 4, "a quarter of the orders are done", TimeSpan.FromSeconds(120));
         var downAt = load.Now;
         using var direct = new HttpClient { BaseAddress = new Uri(cluster.AddressOf(cluster.Silos[2])) };
