@@ -39,13 +39,14 @@ database="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 admin_token="adm_$(openssl rand -hex 16)"
 sms_token="sms_$(openssl rand -hex 16)"
 pepper=$(openssl rand -base64 32)
+sealing_key=$(openssl rand -base64 32)
 
 for i in $(seq 1 "$silos"); do
   port=$(( first_silo_port + i - 1 ))
   dotnet "$root/silo/bin/Release/net10.0/OrleansShop.Silo.dll" --urls "http://127.0.0.1:$port" \
     --Storage:Provider=postgres --Storage:ConnectionString="$database" --Cluster:ServiceId=local \
     --Providers:Mode="${PROVIDERS_MODE:-sandbox}" --Admin:Token="$admin_token" --Sms:InboundToken="$sms_token" \
-    --Reputation:Pepper="$pepper" >"$run_dir/silo$i.log" 2>&1 &
+    --Reputation:Pepper="$pepper" --Privacy:Sealing:Keys:1="$sealing_key" >"$run_dir/silo$i.log" 2>&1 &
   pids+=($!)
 done
 

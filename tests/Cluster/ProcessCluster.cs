@@ -65,6 +65,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             $"--Admin:Token={AdminToken}",
             $"--Sms:InboundToken={SmsToken}",
             $"--Reputation:Pepper={Convert.ToBase64String(new byte[32])}",
+            $"--Privacy:Sealing:Keys:1={Convert.ToBase64String(new byte[32])}",
             "--Membership:HeartbeatInterval=00:00:00.500",
             $"--Membership:DeadAfter={DeadAfter}",
             "--Membership:LeaveDelay=00:00:01.500",
