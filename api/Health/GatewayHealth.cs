@@ -14,8 +14,10 @@ internal static class GatewayHealth
     {
         endpoints.MapGet("/healthz", (IProxyStateLookup proxy) =>
         {
-            var destinations = proxy.TryGetCluster(GatewayRoutes.ClusterId, out var cluster) ? cluster.Destinations.Values.ToList() : [];
-            return TypedResults.Ok(new GatewayStatus("alive", destinations.Count, destinations.Count(IsHealthy)));
+            var destinations = proxy.TryGetCluster(GatewayRoutes.ClusterId, out var cluster)
+                ? cluster.Destinations.Values.OrderBy(d => d.DestinationId, StringComparer.Ordinal).Select(d => new SiloView(d.DestinationId, d.Model.Config.Address, IsHealthy(d))).ToList()
+                : [];
+            return TypedResults.Ok(new GatewayStatus("alive", destinations.Count, destinations.Count(d => d.Healthy), destinations));
         });
         return endpoints;
     }
@@ -23,5 +25,7 @@ internal static class GatewayHealth
     private static bool IsHealthy(DestinationState destination) =>
         destination.Health.Active != DestinationHealth.Unhealthy && destination.Health.Passive != DestinationHealth.Unhealthy;
 
-    internal sealed record GatewayStatus(string Status, int Silos, int Healthy);
+    internal sealed record GatewayStatus(string Status, int Silos, int Healthy, IReadOnlyList<SiloView> Destinations);
+
+    internal sealed record SiloView(string SiloId, string Address, bool Healthy);
 }

@@ -63,7 +63,7 @@ public static class GatewayApplication
         app.MapGatewayHealth();
         app.MapReverseProxy(proxy =>
         {
-            proxy.UseMiddleware<RefusedConnectionRetry>();
+            proxy.UseMiddleware<NextSiloRetry>();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
         });

@@ -12,8 +12,8 @@ public sealed class GatewayOptions
     /// <summary>Active health check: how often each silo's <c>/readyz</c> is probed. Default 2 seconds.</summary>
     public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Active health check: a probe unanswered for this long failed. Default 1 second.</summary>
-    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>Active health check: a probe unanswered for this long failed (as long as a silo's own database ping may take). Default 2 seconds.</summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Active health check: failed probes in a row that make a silo unhealthy. Default 2.</summary>
     public int UnhealthyAfterProbes { get; set; } = 2;

@@ -95,9 +95,22 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// <summary>The gateway's own view: how many silos it routes to, and how many it trusts.</summary>
     public async Task<(int Silos, int Healthy)> GatewayViewAsync()
     {
-        using var http = CreateClient(bearer: null);
-        var health = await http.GetFromJsonAsync<JsonElement>("/healthz");
+        var health = await GatewayHealthAsync();
         return (health.GetProperty("silos").GetInt32(), health.GetProperty("healthy").GetInt32());
+    }
+
+    /// <summary>Whether the gateway routes to a silo, and whether it trusts it: (false, false) once dropped.</summary>
+    public async Task<(bool Routed, bool Healthy)> GatewayViewOfAsync(string siloId)
+    {
+        var health = await GatewayHealthAsync();
+        var silo = health.GetProperty("destinations").EnumerateArray().Where(d => d.GetProperty("siloId").GetString() == siloId).ToList();
+        return silo.Count == 0 ? (false, false) : (true, silo[0].GetProperty("healthy").GetBoolean());
+    }
+
+    private async Task<JsonElement> GatewayHealthAsync()
+    {
+        using var http = CreateClient(bearer: null);
+        return await http.GetFromJsonAsync<JsonElement>("/healthz");
     }
 
     public HttpClient CreateClient(string? bearer)
