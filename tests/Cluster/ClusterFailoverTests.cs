@@ -29,7 +29,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         await using var database = await TestPostgres.CreateDatabaseAsync();
         await using var cluster = await ProcessCluster.StartAsync(database.ConnectionString, silos: 3);
         var keys = await CreateShopsAsync(cluster);
-        var orders = PlannedOrder.Plan(Shops, cod: 120, prepaid: 200, seed: 8);
+        var orders = PlannedOrder.Plan(Shops, cod: 90, prepaid: 150, seed: 8);
         using var load = new PlatformLoad(cluster.GatewayAddress, keys);
 
         var running = load.RunAsync(orders, senders: 40);
@@ -62,7 +62,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         await using var database = await TestPostgres.CreateDatabaseAsync();
         await using var cluster = await ProcessCluster.StartAsync(database.ConnectionString, silos: 3);
         var keys = await CreateShopsAsync(cluster);
-        var orders = PlannedOrder.Plan(Shops, cod: 50, prepaid: 80, seed: 15);
+        var orders = PlannedOrder.Plan(Shops, cod: 30, prepaid: 50, seed: 15);
         using var load = new PlatformLoad(cluster.GatewayAddress, keys);
 
         var running = load.RunAsync(orders, senders: 24);
@@ -84,7 +84,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         await using var postgres = await PrivatePostgres.StartAsync();
         await using var cluster = await ProcessCluster.StartAsync(postgres.ConnectionString, silos: 3);
         var keys = await CreateShopsAsync(cluster);
-        var orders = PlannedOrder.Plan(Shops, cod: 50, prepaid: 80, seed: 23);
+        var orders = PlannedOrder.Plan(Shops, cod: 30, prepaid: 50, seed: 23);
         using var load = new PlatformLoad(cluster.GatewayAddress, keys);
 
         var running = load.RunAsync(orders, senders: 24);

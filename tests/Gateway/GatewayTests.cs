@@ -174,7 +174,7 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
     public async Task A_silo_failing_readiness_is_taken_out_by_the_active_health_check_and_taken_back_when_ready()
     {
         // Membership alone would keep routing to it for a minute: only the /readyz probe can move the shop.
-        var (gateway, http) = await StartGatewayAsync(new Dictionary<string, string?> { ["Membership:DeadAfter"] = "00:01:00", ["Gateway:ProbeInterval"] = "00:00:00.300", ["Gateway:ProbeTimeout"] = "00:00:00.300" });
+        var (gateway, http) = await StartGatewayAsync(new Dictionary<string, string?> { ["Membership:DeadAfter"] = "00:01:00", ["Gateway:ProbeInterval"] = "00:00:00.500", ["Gateway:ProbeTimeout"] = "00:00:00.500" });
         await using var _ = gateway;
         using var __ = http;
         await http.PutAsJsonAsync("/v1/shops/sick", ShopsApiTests.Shop());
@@ -183,10 +183,10 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
 
         sick.DatabaseProxy.Cut();
         HttpResponseMessage moved = null!;
-        await Eventually.TrueAsync(async () => (moved = await http.GetAsync("/v1/shops/sick")).StatusCode == HttpStatusCode.OK && Silo(moved) != before, "the healthy silo serves the shop", TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(async () => (moved = await http.GetAsync("/v1/shops/sick")).StatusCode == HttpStatusCode.OK && Silo(moved) != before, "the healthy silo serves the shop", TimeSpan.FromSeconds(30));
 
         sick.DatabaseProxy.Restore();
-        await Eventually.TrueAsync(async () => Silo(await http.GetAsync("/v1/shops/sick")) == before, "the shop returns to its silo once it is ready", TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(async () => Silo(await http.GetAsync("/v1/shops/sick")) == before, "the shop returns to its silo once it is ready", TimeSpan.FromSeconds(30));
     }
 
     [Fact]
