@@ -1,10 +1,13 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using OrleansShop.Connectors.Netgsm;
+using OrleansShop.Connectors.Yurtici;
+using OrleansShop.Connectors.UtanvetEllenor;
 using OrleansShop.Grains.Hosting;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Runtime.Hosting;
 using OrleansShop.Silo.Connectors;
+using OrleansShop.Silo.Endpoints.Reputation;
 using OrleansShop.Silo.Endpoints.Sms;
 using OrleansShop.Silo.Problems;
 using OrleansShop.Silo.Webhooks;
@@ -36,7 +39,15 @@ internal static class ShopServices
             return new NetgsmClient(new HttpClient(), netgsm);
         });
         services.AddOptions<SmsPollingOptions>().BindConfiguration("Sms:Polling");
+        services.AddExternalCallHandler<CarrierConnector>();
+        services.AddSingleton<YurticiCarrier>();
+        services.AddSingleton(sp =>
+        {
+            var yurtici = configuration.GetSection("Carrier:Yurtici").Get<YurticiOptions>() ?? new YurticiOptions();
+            return YurticiOptions.Validate(yurtici) is { } problem ? throw new InvalidOperationException(problem) : new YurticiClient(new HttpClient(), yurtici);
+        });
         services.AddHostedService<NetgsmInboxPoller>();
+        services.AddUpstreamReputation();
 
         var limits = configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions();
         if (limits.PermitsPerSecond < 1 || limits.Burst < 1)
@@ -64,6 +75,17 @@ internal static class ShopServices
                 }));
         });
         return services;
+    }
+
+    /// <summary>The upstream reputation provider: checkout lookups through a cache, signals through the outbox.</summary>
+    private static void AddUpstreamReputation(this IServiceCollection services)
+    {
+        services.AddOptions<UpstreamReputationOptions>().BindConfiguration(UpstreamReputationOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UpstreamReputationOptions>, UpstreamReputationValidator>();
+        services.AddSingleton(sp => new UtanvetEllenorClient(new HttpClient(), sp.GetRequiredService<IOptions<UpstreamReputationOptions>>().Value.Client()));
+        services.AddSingleton<UtanvetEllenorGateway>();
+        services.AddSingleton<UpstreamLookup>();
+        services.AddExternalCallHandler<ReputationSignalConnector>();
     }
 
     private static byte[] Pepper(string base64)
@@ -96,6 +118,12 @@ internal static class ShopServices
         {
             throw new InvalidOperationException($"Privacy:Sealing: {e.Message}", e);
         }
+    }
+
+    private sealed class UpstreamReputationValidator : IValidateOptions<UpstreamReputationOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, UpstreamReputationOptions options) =>
+            UpstreamReputationOptions.Validate(options) is { } message ? ValidateOptionsResult.Fail(message) : ValidateOptionsResult.Success;
     }
 
     private sealed class ProvidersValidator(string storageProvider) : IValidateOptions<ProvidersOptions>

@@ -4,11 +4,13 @@ using OrleansShop.Runtime.Membership;
 using OrleansShop.Silo.Endpoints;
 using OrleansShop.Silo.Endpoints.Orders;
 using OrleansShop.Silo.Endpoints.Reputation;
+using OrleansShop.Silo.Endpoints.Shipping;
 using OrleansShop.Silo.Endpoints.Shops;
 using OrleansShop.Silo.Endpoints.Sms;
 using OrleansShop.Silo.Http;
 using OrleansShop.Silo.Problems;
 using OrleansShop.Silo.Webhooks;
+using OrleansShop.Silo.Webhooks.Iyzico;
 
 namespace OrleansShop.Silo.Hosting;
 
@@ -81,6 +83,8 @@ public static class SiloApplication
         app.MapShopsApi();
         app.MapOrdersApi();
         app.MapWebhookIngress();
+        app.MapIyzicoNotifications();
+        app.MapShippingApi();
         app.MapSmsApi();
         app.MapReputationApi();
         return app;

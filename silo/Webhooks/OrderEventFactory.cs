@@ -1,6 +1,7 @@
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Grains.Shops;
+using OrleansShop.Silo.Connectors;
 
 namespace OrleansShop.Silo.Webhooks;
 
@@ -49,6 +50,7 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer, EmailS
             Trigger = shipment.Status is "created" or "in_transit" ? OrderTrigger.Shipped : null,
             RawStatus = shipment.Status,
             ShipmentStatus = shipment.Status,
+            Shipment = new ShipmentFact(shipment.Carrier, shipment.TrackingCode, null, null),
             OccurredAt = shipment.OccurredAt,
         },
         _ => throw new ArgumentOutOfRangeException(nameof(canonical), canonical.GetType().Name, "Unknown canonical event."),
@@ -73,10 +75,12 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer, EmailS
             ReviewConsent = created.ReviewConsent,
             PlacedAt = created.OccurredAt,
             Policy = shop.IsCod(created.PaymentMethod)
-                ? new OrderPolicy(Cod: true, shop.Sms.Enabled ? shop.Sms : null)
-                : new OrderPolicy(Cod: false, Sms: null),
+                ? new OrderPolicy(Cod: true, shop.Sms.Enabled ? shop.Sms : null, Shipping(shop), ReputationSignal: ReputationProviderKeys.Of(shop) is not null)
+                : new OrderPolicy(Cod: false, Sms: null, Shipping(shop)),
         };
     }
+
+    private static ShippingSettings? Shipping(ShopSettings shop) => shop.Shipping.Enabled ? shop.Shipping : null;
 
     private static PostalAddress? Address(Address? address) =>
         address is null ? null : new PostalAddress(address.Name, address.Line1, address.Line2, address.City, address.PostalCode, address.CountryCode);

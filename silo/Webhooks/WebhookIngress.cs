@@ -82,13 +82,22 @@ internal static class WebhookIngress
             orderEvent = orderEvent with { Order = order with { ReputationAtCheckout = reputation } };
         }
 
+        return await ApplyOnceAsync(grains, shopId, canonical.OrderId, profile.Name, mapped.DedupKey, orderEvent);
+    }
+
+    /// <summary>
+    /// Applies the event to its order as one inbox-keyed turn and answers it: the original answer,
+    /// flagged as a duplicate, for a delivery seen before. Shared by every webhook source.
+    /// </summary>
+    internal static async Task<IResult> ApplyOnceAsync(IGrainFactory grains, string shopId, string orderId, string source, string dedupKey, OrderEvent orderEvent)
+    {
         var answer = await grains.InvokeOnceAsync<IOrderGrain, EventAnswer>(
-            OrderKeys.For(shopId, canonical.OrderId), $"webhook/{shopId}/{profile.Name}/{mapped.DedupKey}", order => order.ApplyAsync(orderEvent));
+            OrderKeys.For(shopId, orderId), $"webhook/{shopId}/{source}/{dedupKey}", order => order.ApplyAsync(orderEvent));
         var value = answer.Value;
         return TypedResults.Ok(new WebhookAnswer(value.EventId, value.OrderId, value.Status, value.Outcome, answer.Duplicate, value.Detail));
     }
 
-    private static string? OrderIdProblem(string orderId) =>
+    internal static string? OrderIdProblem(string orderId) =>
         orderId.Length is 0 or > 128 ? "An order id is 1 to 128 characters."
         : orderId.Any(char.IsControl) ? "An order id has no control characters."
         : null;

@@ -37,6 +37,12 @@ public abstract class FakeProviderServer : IAsyncDisposable
 
     public void AnswerWith(int status, string body, string? contentType = null) => _answer = Respond(status, body, contentType ?? _contentType);
 
+    /// <summary>A standing answer computed from each request (a provider with state of its own).</summary>
+    protected void AnswerWith(Func<HttpContext, Task> answer) => _answer = answer;
+
+    /// <summary>The next request gets this computed answer.</summary>
+    protected void AnswerNextWith(Func<HttpContext, Task> answer) => _next.Enqueue(answer);
+
     /// <summary>The next request (of those <see cref="AnswerFor"/> leaves alone) gets this; later ones the standing answer.</summary>
     public void AnswerNextWith(int status, string body) => _next.Enqueue(Respond(status, body, _contentType));
 
@@ -100,11 +106,12 @@ public abstract class FakeProviderServer : IAsyncDisposable
             context.Request.Headers.Accept.ToString(),
             context.Request.ContentType,
             body.ToArray()));
+        context.Request.Body = new MemoryStream(body.ToArray()); // read again by answers that depend on the request
         var answer = AnswerFor(context) ?? (_next.TryDequeue(out var once) ? once : _answer);
         await answer(context);
     }
 
-    private async Task HangUntilAbortedAsync(HttpContext context)
+    protected async Task HangUntilAbortedAsync(HttpContext context)
     {
         using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         await Task.Delay(Timeout.Infinite, either.Token).ContinueWith(_ => { }, TaskScheduler.Default);

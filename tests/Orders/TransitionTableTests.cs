@@ -74,7 +74,8 @@ public sealed class TransitionTableTests : IAsyncLifetime
             Assert.Equal("applied", (await order.ApplyAsync(OrderEvents.Trigger(step))).Outcome);
         }
 
-        Assert.Equal(state.ToString(), (await order.GetAsync())!.Status);
+        var before = (await order.GetAsync())!;
+        Assert.Equal(state.ToString(), before.Status);
 
         var answer = await order.ApplyAsync(OrderEvents.Trigger(trigger));
         var expected = Expected[state][(int)trigger];
@@ -91,6 +92,13 @@ public sealed class TransitionTableTests : IAsyncLifetime
             default:
                 Assert.Equal(("applied", expected, expected), (answer.Outcome, answer.Status, view.Status));
                 break;
+        }
+
+        if (state == OrderStatus.Paid && trigger == OrderTrigger.Paid)
+        {
+            // The same payment reported by a second path (iyzico after the shop's own "paid") is one fact: no second entry.
+            Assert.Equal(before.History.Count, view.History.Count);
+            return;
         }
 
         var last = view.History[^1];

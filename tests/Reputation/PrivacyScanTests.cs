@@ -22,7 +22,10 @@ public sealed class PrivacyScanTests : IDisposable
 
     private static async Task FullFlowAsync(HttpClient admin, Func<string, HttpClient> shopClient, HttpClient anonymous)
     {
-        var created = await admin.PutAsJsonAsync("/v1/shops/private", ShopsApiTests.Shop());
+        // With provider keys, so the sandbox upstream provider is asked at checkout and given each outcome.
+        var shopBody = JsonSerializer.SerializeToNode(ShopsApiTests.Shop())!.AsObject();
+        shopBody["reputationProvider"] = JsonSerializer.SerializeToNode(new { publicKey = "pub-private", privateKey = "priv-private" });
+        var created = await admin.PutAsJsonAsync("/v1/shops/private", shopBody);
         var key = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("apiKey").GetString()!;
         using var shop = shopClient(key);
         var post = new SignedPoster(anonymous, "private", SignedPoster.StandardSecret);
@@ -40,6 +43,10 @@ public sealed class PrivacyScanTests : IDisposable
         await Eventually.TrueAsync(async () =>
             (await (await shop.PostAsJsonAsync("/v1/shops/private/cod-eligibility", new { email = Email })).Content.ReadFromJsonAsync<JsonElement>())
                 .GetProperty("reputation").GetProperty("notCollected").GetInt32() == 1, "the flow completes");
+        await Eventually.TrueAsync(async () => (await admin.GetFromJsonAsync<JsonElement>("/v1/sandbox/reputation/signals")).GetArrayLength() == 2
+            && (await shop.GetFromJsonAsync<JsonElement>("/v1/shops/private/orders/p2")).GetProperty("reputationReport").GetProperty("signal").GetString() == "signalled", "both outcomes reach the sandbox provider");
+        var checkout = await (await shop.PostAsJsonAsync("/v1/shops/private/cod-eligibility", new { email = Email })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("noSignals", checkout.GetProperty("reputation").GetProperty("upstream").GetProperty("status").GetString()); // its first answer, cached
         await admin.PostAsJsonAsync("/v1/reputation/erasure", new { email = Email });
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Sandbox;
+using OrleansShop.Grains.Shipping;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Grains.Sms;
 using OrleansShop.Runtime.Hosting;
@@ -21,6 +22,10 @@ public static class GrainsServiceCollectionExtensions
         services.AddGrain<ISandboxSmsGrain, SandboxSmsGrain>();
         services.AddGrain<IBuyerReputationGrain, BuyerReputationGrain>();
         services.AddGrain<IReputationReportGrain, ReputationReportGrain>();
+        services.AddGrain<IShipmentGrain, ShipmentGrain>();
+        services.AddGrain<ISandboxCarrierGrain, SandboxCarrierGrain>();
+        services.AddGrain<IUpstreamReputationCacheGrain, UpstreamReputationCacheGrain>();
+        services.AddGrain<ISandboxReputationGrain, SandboxReputationGrain>();
         return services;
     }
 }

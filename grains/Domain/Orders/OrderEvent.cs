@@ -34,6 +34,9 @@ public sealed record OrderEvent
 
     /// <summary>For a shipment: <c>delivered</c> and <c>returned</c> mean different triggers for COD and prepaid orders.</summary>
     public string? ShipmentStatus { get; init; }
+
+    /// <summary>For a shipment: the carrier's parcel, shown in the order view.</summary>
+    public ShipmentFact? Shipment { get; init; }
 }
 
 public sealed record NewOrder
@@ -85,7 +88,11 @@ public sealed record Amount(string Value, string Currency)
     public override string ToString() => $"{Value} {Currency}";
 }
 
-public sealed record PaymentFact(Amount Amount, string Provider, string TransactionId);
+/// <param name="Amount">What was paid; null when the provider's notification does not say (iyzico's do not).</param>
+public sealed record PaymentFact(Amount? Amount, string Provider, string TransactionId);
+
+/// <param name="Reason">Why a parcel came back (the buyer refused it, …), when it did.</param>
+public sealed record ShipmentFact(string Carrier, string? TrackingCode, string? TrackingUrl, string? Reason);
 
 public sealed record OrderLineItem(string? Sku, string Name, decimal Quantity, string UnitPrice, string? VatRate);
 
@@ -93,7 +100,9 @@ public sealed record PostalAddress(string? Name, string? Line1, string? Line2, s
 
 /// <summary>What the shop's settings say about a new order, decided when it arrives.</summary>
 /// <param name="Sms">The shop's SMS settings when this COD order must be confirmed by SMS; null otherwise.</param>
-public sealed record OrderPolicy(bool Cod, Shops.SmsSettings? Sms)
+/// <param name="Shipping">The shop's shipping settings when it hands its parcels to a carrier through OrleansShop; null otherwise.</param>
+/// <param name="ReputationSignal">Whether this COD order's outcome is signalled to the shop's upstream reputation provider.</param>
+public sealed record OrderPolicy(bool Cod, Shops.SmsSettings? Sms, Shops.ShippingSettings? Shipping = null, bool ReputationSignal = false)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool SmsConfirmation => Sms is not null;

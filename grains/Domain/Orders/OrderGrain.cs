@@ -1,16 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
+using OrleansShop.Grains.Shipping;
 using OrleansShop.Grains.Sms;
 using OrleansShop.Runtime;
 
 namespace OrleansShop.Grains.Orders;
 
 /// <summary>
-/// Runs one order's state machine. Every event leaves a history entry; the transition table
+/// Runs one order's state machine. Every event leaves a history entry (a payment already recorded
+/// adds none when another path reports it again); the transition table
 /// decides; an event from before the order's last change is stale; events that arrive before
 /// <c>order.created</c> wait and are replayed, in the order they happened, once it does.
 /// </summary>
-public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrderGrain
+public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrderGrain
 {
     private const int MaxHistory = 200;
     private const int MaxDeferred = 50;
@@ -30,12 +32,35 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
     public async Task SideEffectChangedAsync(SideEffectUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
+        if (update.Effect == ShipmentProgress.Effect)
+        {
+            if (AdvanceShipment(update.Status, null, update.Detail))
+            {
+                await state.WriteStateAsync();
+            }
+
+            return;
+        }
+
         if (update.Effect == "reputationReport")
         {
             // Only the report of the outcome the order stands at now counts; an older one arriving late does not.
             if (state.State.SideEffects.ReputationReport.Outcome == update.Detail)
             {
-                state.State = state.State with { SideEffects = state.State.SideEffects with { ReputationReport = new ReportSideEffect(update.Status, update.Detail) } };
+                SetReport(state.State.SideEffects.ReputationReport with { Status = update.Status });
+                await state.WriteStateAsync();
+            }
+
+            return;
+        }
+
+        if (update.Effect == "reputationSignal")
+        {
+            // The same rule for the upstream signal: only the one of the current outcome counts.
+            if (state.State.SideEffects.ReputationReport is { Signal: not null } report && report.Outcome == update.Detail)
+            {
+                SetReport(report with { Signal = update.Status });
+                ForgetEmailWhenUnneeded();
                 await state.WriteStateAsync();
             }
 
@@ -73,9 +98,33 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
 
         var emailHash = order.EmailHash;
         var when = at ?? TimeProvider.GetUtcNow();
-        Outbox.Send<Reputation.IReputationReportGrain>(GetPrimaryKeyString(), report => report.ReportAsync(emailHash, reported, when));
-        state.State = state.State with { SideEffects = state.State.SideEffects with { ReputationReport = new ReportSideEffect("pending", name) } };
+
+        // With an upstream provider the outcome is also signalled there, which needs the address; once the
+        // order has let go of it (see EmailStillNeeded), a late correction reaches the network only.
+        var sealedEmail = order.Policy.ReputationSignal ? state.State.Details!.SealedEmail : null;
+        Outbox.Send<Reputation.IReputationReportGrain>(GetPrimaryKeyString(), report => report.ReportAsync(emailHash, reported, when, sealedEmail));
+        var signal = !order.Policy.ReputationSignal ? null : sealedEmail is null ? "not_sent" : "pending";
+        SetReport(new ReportSideEffect("pending", name, signal));
     }
+
+    /// <summary>
+    /// Whether a provider may still need the buyer's address, the one rule that decides how long the
+    /// order keeps <see cref="NewOrder.SealedEmail"/>: one line per integration that is given the address.
+    /// </summary>
+    private bool EmailStillNeeded(NewOrder order) =>
+        // Utánvét Ellenőr signal: until the outcome of an ended order (closed, not collected) is signalled; a cancelled order has none.
+        (order.Policy.ReputationSignal && !(state.State.Status == OrderStatus.Cancelled || (state.State.Status is OrderStatus.Closed or OrderStatus.NotCollected && state.State.SideEffects.ReputationReport.Signal == "signalled")));
+
+    /// <summary>Drops the sealed address as soon as no provider needs it: nothing keeps it longer.</summary>
+    private void ForgetEmailWhenUnneeded()
+    {
+        if (state.State.Details is { SealedEmail: not null } order && !EmailStillNeeded(order))
+        {
+            state.State = state.State with { Details = order with { SealedEmail = null } };
+        }
+    }
+
+    private void SetReport(ReportSideEffect report) => state.State = state.State with { SideEffects = state.State.SideEffects with { ReputationReport = report } };
 
     private void SetSms(SmsSideEffect sms) => state.State = state.State with { SideEffects = state.State.SideEffects with { Sms = sms } };
 
@@ -90,7 +139,7 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
         return Task.FromResult<OrderView?>(new OrderView(
             OrderId, order.Reference, status.ToString(), order.Policy.Cod, order.PaymentMethod, new AmountView(order.Total.Value, order.Total.Currency),
             current.CreatedAt, current.UpdatedAt, order.ReputationAtCheckout, current.History,
-            effects.Sms, new StatusView(effects.Invoice), effects.ReputationReport, new StatusView(effects.Review)));
+            effects.Sms, new StatusView(effects.Invoice), effects.ReputationReport, new StatusView(effects.Review), effects.Shipment, current.Payments));
     }
 
     /// <summary>The order does not exist yet: create it, or keep the event until it does.</summary>
@@ -122,6 +171,7 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
             SetSms(state.State.SideEffects.Sms with { Status = "pending" });
         }
 
+        HandOverToCarrier(order, initial);
         var answer = Record(orderEvent, "applied", initial, null, from: null);
 
         // Replay what came early, in the order it happened (arrival order where it does not say).
@@ -137,8 +187,21 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
 
     private EventAnswer Apply(OrderEvent orderEvent)
     {
+        var answer = Decide(orderEvent);
+        NotePayment(orderEvent, answer);
+        NoteShipment(orderEvent);
+        return answer;
+    }
+
+    private EventAnswer Decide(OrderEvent orderEvent)
+    {
         var current = state.State.Status!.Value;
         var order = state.State.Details!;
+        if (orderEvent is { Payment: { } reported, Trigger: null })
+        {
+            return Record(orderEvent, "ignored", null, $"{reported.Provider} reports the payment {orderEvent.RawStatus}: recorded, the order does not move");
+        }
+
         if (Resolve(orderEvent, order) is not { } trigger)
         {
             return Record(orderEvent, "ignored", null, $"status '{orderEvent.RawStatus}' means nothing to OrleansShop; map it in the shop's statusMap");
@@ -149,9 +212,9 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
             return Record(orderEvent, "ignored", null, $"stale: it happened at {Format(at)}, before the order's last change at {Format(last)}");
         }
 
-        if (trigger == OrderTrigger.Paid && orderEvent.Payment is { } payment && !payment.Amount.SameAs(order.Total))
+        if (trigger == OrderTrigger.Paid && orderEvent.Payment is { Amount: { } paid } && Mismatch(paid, order.Total) is { } mismatch)
         {
-            return Record(orderEvent, "rejected", null, $"a payment of {payment.Amount} does not match the order total {order.Total}");
+            return Record(orderEvent, "rejected", null, mismatch);
         }
 
         var rule = TransitionTable.Decide(current, trigger);
@@ -160,9 +223,13 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
             case Verdict.Apply:
                 state.State = state.State with { Status = rule.Target, LastChangeAt = orderEvent.OccurredAt ?? state.State.LastChangeAt };
                 OnTransition(order, trigger, rule.Target!.Value, orderEvent);
-                return Record(orderEvent, "applied", rule.Target, null, from: current);
+                return Record(orderEvent, "applied", rule.Target, orderEvent.Shipment?.Reason, from: current);
             case Verdict.Reject:
                 return Record(orderEvent, "rejected", null, rule.Reason);
+            case Verdict.Duplicate when trigger == OrderTrigger.Paid:
+                // One payment reported by two paths (the provider's notification and the shop's own
+                // status webhook) is one fact: it keeps its one history entry.
+                return new EventAnswer(orderEvent.EventId, OrderId, current.ToString(), "ignored", $"duplicate: {rule.Reason}");
             default:
                 return Record(orderEvent, "ignored", null, rule.Verdict == Verdict.Duplicate ? $"duplicate: {rule.Reason}" : rule.Reason);
         }
@@ -175,6 +242,7 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
     private void OnTransition(NewOrder order, OrderTrigger trigger, OrderStatus target, OrderEvent orderEvent)
     {
         ReportOutcome(order, target, orderEvent.OccurredAt);
+        HandOverToCarrier(order, target);
         if (trigger is OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired)
         {
             var sms = state.State.SideEffects.Sms;
@@ -188,6 +256,8 @@ public sealed class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrd
             // A phone number is personal data, kept only while the order may still need to text the buyer.
             state.State = state.State with { Details = state.State.Details! with { Phone = null } };
         }
+
+        ForgetEmailWhenUnneeded();
     }
 
     /// <summary>A shipment's delivery means collected and paid on a COD order, done on a prepaid one.</summary>

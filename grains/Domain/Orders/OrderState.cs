@@ -23,6 +23,9 @@ public sealed record OrderState
     public IReadOnlyList<OrderEvent> Deferred { get; init; } = [];
 
     public SideEffectStatuses SideEffects { get; init; } = new();
+
+    /// <summary>Every payment the order was told of, accepted or not: a rejected one is the shop's to refund or check.</summary>
+    public IReadOnlyList<PaymentRecord> Payments { get; init; } = [];
 }
 
 /// <param name="Outcome"><c>applied</c>, <c>ignored</c>, <c>rejected</c> or <c>deferred</c>.</param>
@@ -46,6 +49,8 @@ public sealed record SideEffectStatuses
     public ReportSideEffect ReputationReport { get; init; } = new();
 
     public string Review { get; init; } = "none";
+
+    public ShipmentSideEffect Shipment { get; init; } = new();
 }
 
 /// <param name="Status"><c>none</c>, <c>pending</c>, <c>sent</c>, <c>failed</c>, <c>confirmed</c> or <c>expired</c>.</param>
@@ -53,7 +58,22 @@ public sealed record SmsSideEffect(string Status = "none", DateTimeOffset? SentA
 
 /// <param name="Status"><c>none</c>, <c>pending</c> or <c>reported</c>.</param>
 /// <param name="Outcome"><c>collected</c> or <c>not_collected</c>: the outcome last reported, or being reported.</param>
-public sealed record ReportSideEffect(string Status = "none", string? Outcome = null);
+/// <param name="Signal">
+/// Only when the shop has an upstream provider: the signal of <paramref name="Outcome"/> there, <c>pending</c>,
+/// <c>signalled</c>, <c>failed</c> (dead-lettered, replayable) or <c>not_sent</c> (a correction after the address was deleted).
+/// </param>
+public sealed record ReportSideEffect(
+    string Status = "none",
+    string? Outcome = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Signal = null);
 
 /// <summary>A side-effect grain telling the order where its integration stands.</summary>
 public sealed record SideEffectUpdate(string Effect, string Status, DateTimeOffset At, string? Detail);
+
+/// <param name="Status"><c>none</c>, <c>pending</c>, <c>created</c>, <c>failed</c>, <c>in_transit</c>, <c>delivered</c>, <c>returned</c> or <c>cancelled</c>.</param>
+/// <param name="Detail">Why it failed, or why the parcel came back.</param>
+public sealed record ShipmentSideEffect(string Status = "none", string? Carrier = null, string? TrackingCode = null, string? TrackingUrl = null, string? Detail = null);
+
+/// <param name="Status">The provider's word for it: <c>SUCCESS</c>, <c>FAILURE</c>, <c>INIT_THREEDS</c>, …</param>
+/// <param name="Outcome"><c>accepted</c> (it paid the order), <c>rejected</c> (another amount or currency), <c>refund_due</c> (the order was cancelled) or <c>recorded</c> (not a success, or too late to matter).</param>
+public sealed record PaymentRecord(DateTimeOffset At, string Provider, string TransactionId, AmountView? Amount, string Status, string Outcome, string? Reason);

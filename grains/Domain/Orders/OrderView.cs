@@ -15,7 +15,9 @@ public sealed record OrderView(
     SmsSideEffect Sms,
     StatusView Invoice,
     ReportSideEffect ReputationReport,
-    StatusView Review);
+    StatusView Review,
+    ShipmentSideEffect Shipment,
+    IReadOnlyList<PaymentRecord> Payments);
 
 /// <summary>One row of <c>GET /v1/shops/{shopId}/orders</c>; stored in the shop's order index.</summary>
 public sealed record OrderSummary(string OrderId, string Reference, string Status, bool Cod, AmountView Total, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

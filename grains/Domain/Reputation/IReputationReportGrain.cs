@@ -5,10 +5,18 @@ namespace OrleansShop.Grains.Reputation;
 /// <summary>
 /// The network report of one COD order. Key: the order's key. Exactly one outcome per order:
 /// reporting the same outcome again changes nothing; a different one (a correction) replaces it.
+/// When the shop has an upstream provider, each outcome change also goes there as a signal.
 /// </summary>
 public interface IReputationReportGrain : IGrainWithStringKey
 {
-    Task ReportAsync(string emailHash, Outcome outcome, DateTimeOffset at);
+    /// <param name="sealedEmail">The order's sealed address when the outcome must be signalled upstream; null otherwise.</param>
+    Task ReportAsync(string emailHash, Outcome outcome, DateTimeOffset at, string? sealedEmail);
+
+    /// <summary>Whether the signal call <paramref name="idempotencyKey"/> still carries the order's outcome (no correction superseded it).</summary>
+    Task<bool> IsCurrentSignalAsync(string idempotencyKey);
+
+    /// <summary>The outbox's reply to a signal call: delivered, or dead-lettered.</summary>
+    Task OnSignalResultAsync(ExternalCallResult result);
 }
 
 public sealed record ReputationReportState
@@ -20,4 +28,7 @@ public sealed record ReputationReportState
     public DateTimeOffset? ReportedAt { get; init; }
 
     public int Corrections { get; init; }
+
+    /// <summary>The idempotency key of the latest signal call; never the address, which lives only in the call.</summary>
+    public string? SignalCall { get; init; }
 }

@@ -23,6 +23,8 @@ public sealed record ShopSettings
 
     public ReviewSettings Reviews { get; init; } = new();
 
+    public ShippingSettings Shipping { get; init; } = new();
+
     /// <summary>Provider credentials by section name (<c>smsGateway</c>, <c>invoicingProvider</c>, …): write-only.</summary>
     public IReadOnlyDictionary<string, JsonElement> Credentials { get; init; } = new Dictionary<string, JsonElement>();
 
@@ -45,8 +47,26 @@ public sealed record InvoicingSettings(bool Enabled = false, string IssueOn = "p
 
 public sealed record ReviewSettings(bool Enabled = false, string? Tsid = null, string Model = "classic");
 
+/// <summary>
+/// Handing orders to a carrier and texting the buyer as the parcel moves. The carrier's account is
+/// the write-only <c>carrier</c> credentials section; without it the embedded default uses the sandbox carrier.
+/// </summary>
+/// <param name="Carrier">The carrier: <c>yurtici</c> (Yurtiçi Kargo).</param>
+/// <param name="CodCollectionType">How the courier collects a COD amount: <c>cash</c> or <c>card</c>.</param>
+/// <param name="HandedOverText">The SMS when the carrier has the parcel: <c>(arg0)</c> buyer, <c>(arg1)</c> reference, <c>(arg2)</c> tracking code, <c>(arg3)</c> tracking link.</param>
+/// <param name="DeliveredText">The SMS when the parcel is delivered, with the same placeholders.</param>
+public sealed record ShippingSettings(
+    bool Enabled = false,
+    string Carrier = "yurtici",
+    string CodCollectionType = "cash",
+    string HandedOverText = ShopDefaults.HandedOverText,
+    string DeliveredText = ShopDefaults.DeliveredText);
+
 public static class ShopDefaults
 {
+    public const string HandedOverText = "Sn. (arg0), (arg1) numarali siparisiniz kargoya verildi. Kargo takip no: (arg2) (arg3)";
+    public const string DeliveredText = "Sn. (arg0), (arg1) numarali siparisiniz teslim edildi. Bizi tercih ettiginiz icin tesekkur ederiz.";
+
     public const string SmsTemplate = "Sn. (arg0), (arg1) numarali siparisinizi onaylamak icin ONAY (arg1) yazip gonderin.";
     public const string SmsConfirmedText = "Siparisiniz onaylanmistir.";
 

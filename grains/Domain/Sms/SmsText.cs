@@ -24,21 +24,26 @@ public static class SmsText
     /// </summary>
     public static string Fill(string template, string? buyerName, string reference)
     {
-        ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(reference);
+        return Fill(template, [buyerName, reference]);
+    }
+
+    /// <summary>
+    /// Every <c>(argN)</c> (N a single digit below the number of <paramref name="args"/>) becomes
+    /// <c>args[N]</c>, in one pass, as <see cref="Fill(string, string?, string)"/> does for the first two.
+    /// </summary>
+    public static string Fill(string template, IReadOnlyList<string?> args)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(args);
         var text = new StringBuilder(template.Length + 64);
         var rest = template.AsSpan();
         while (!rest.IsEmpty)
         {
-            if (rest.StartsWith(BuyerNamePlaceholder, StringComparison.Ordinal))
+            if (rest is ['(', 'a', 'r', 'g', >= '0' and <= '9', ')', ..] && rest[4] - '0' < args.Count)
             {
-                text.Append(buyerName);
-                rest = rest[BuyerNamePlaceholder.Length..];
-            }
-            else if (rest.StartsWith(ReferencePlaceholder, StringComparison.Ordinal))
-            {
-                text.Append(reference);
-                rest = rest[ReferencePlaceholder.Length..];
+                text.Append(args[rest[4] - '0']);
+                rest = rest[6..];
             }
             else
             {

@@ -1,21 +1,27 @@
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Grains.Reputation;
+using OrleansShop.Grains.Sandbox;
 using OrleansShop.Runtime;
 using OrleansShop.Silo.Http;
 
 namespace OrleansShop.Silo.Endpoints.Reputation;
 
-/// <summary>API.md, Checkout and Privacy. The e-mail in a request is hashed at once and goes no further.</summary>
+/// <summary>
+/// API.md, Checkout and Privacy. The e-mail in a request is hashed at once; only a shop's upstream
+/// provider is given it as written, during the lookup, and nothing keeps it.
+/// </summary>
 internal static class ReputationApi
 {
     public static IEndpointRouteBuilder MapReputationApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/v1/shops/{shopId}/cod-eligibility", EligibilityAsync).AddEndpointFilter<ShopAccess>();
+        endpoints.MapPost("/v1/shops/{shopId}/cod-eligibility", EligibilityAsync).AddEndpointFilter<ShopAccess>().Produces<EligibilityAnswer>();
         endpoints.MapPost("/v1/reputation/erasure", EraseAsync).AddEndpointFilter<AdminAuthorization>();
+        endpoints.MapGet("/v1/sandbox/reputation/signals", async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<ISandboxReputationGrain>("all").ListAsync()))
+            .AddEndpointFilter<AdminAuthorization>().AddEndpointFilter<SandboxOnly>();
         return endpoints;
     }
 
-    private static async Task<IResult> EligibilityAsync(HttpContext context, IGrainFactory grains, EmailPseudonymizer pseudonymizer)
+    private static async Task<IResult> EligibilityAsync(HttpContext context, IGrainFactory grains, EmailPseudonymizer pseudonymizer, UpstreamLookup upstream)
     {
         var (body, problem) = await JsonRequest.ReadAsync<EligibilityRequest>(context.Request, ApiJson.Options);
         if (problem is not null)
@@ -28,8 +34,11 @@ internal static class ReputationApi
             return JsonRequest.Invalid("email", invalid);
         }
 
-        var reputation = await grains.GetGrain<IBuyerReputationGrain>(pseudonymizer.Pseudonymize(body.Email!).Hash).GetAsync();
-        return TypedResults.Ok(CodEligibility.Decide(reputation, ShopAccess.Shop(context).Settings));
+        var shop = ShopAccess.Shop(context);
+        var hash = pseudonymizer.Pseudonymize(body.Email!).Hash;
+        var network = grains.GetGrain<IBuyerReputationGrain>(hash).GetAsync();
+        var provider = await upstream.FindAsync(shop, body.Email!, hash, context.RequestAborted);
+        return TypedResults.Ok(CodEligibility.Decide(await network, provider, shop.Settings));
     }
 
     private static async Task<IResult> EraseAsync(HttpRequest request, IGrainFactory grains, EmailPseudonymizer pseudonymizer)

@@ -14,6 +14,7 @@ internal sealed record ShopRequest(
     SmsSettings? Sms,
     InvoicingSettings? Invoicing,
     ReviewsRequest? Reviews,
+    ShippingSettings? Shipping,
     JsonElement? ReputationProvider,
     JsonElement? SmsGateway,
     JsonElement? InvoicingProvider,
@@ -123,6 +124,17 @@ internal static partial class ShopRequestValidation
             }
         }
 
+        if (request.Shipping is { } shipping)
+        {
+            ShippingValidation.Validate(shipping, Fail);
+        }
+
+        if (request.Payments is { ValueKind: JsonValueKind.Object } payments && payments.TryGetProperty("iyzico", out var iyzico)
+            && (iyzico.ValueKind != JsonValueKind.Object || !iyzico.TryGetProperty("secretKey", out var key) || key.ValueKind != JsonValueKind.String || key.GetString() is not { Length: > 0 and <= 256 }))
+        {
+            Fail("payments.iyzico.secretKey", "payments.iyzico.secretKey is the shop's iyzico secret key, 1 to 256 characters.");
+        }
+
         if (errors.Count > 0)
         {
             return null;
@@ -138,6 +150,7 @@ internal static partial class ShopRequestValidation
             Sms = request.Sms ?? new SmsSettings(),
             Invoicing = request.Invoicing ?? new InvoicingSettings(),
             Reviews = request.Reviews is { } r ? new ReviewSettings(r.Enabled, r.Tsid?.ToUpperInvariant(), r.Model) : new ReviewSettings(),
+            Shipping = request.Shipping ?? new ShippingSettings(),
             Credentials = Credentials(request),
         };
     }

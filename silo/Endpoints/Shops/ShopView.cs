@@ -13,6 +13,7 @@ internal sealed record ShopView(
     SmsSettings Sms,
     InvoicingSettings Invoicing,
     ReviewSettings Reviews,
+    ShippingSettings Shipping,
     IReadOnlyList<string> ConfiguredCredentials,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
@@ -27,6 +28,7 @@ internal sealed record ShopView(
         shop.Settings.Sms,
         shop.Settings.Invoicing,
         shop.Settings.Reviews,
+        shop.Settings.Shipping,
         [.. shop.Settings.Credentials.Keys.Order(StringComparer.Ordinal)],
         shop.CreatedAt,
         shop.UpdatedAt);

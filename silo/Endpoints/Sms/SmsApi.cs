@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 using OrleansShop.Grains.Sandbox;
 using OrleansShop.Grains.Sms;
 using OrleansShop.Runtime;
@@ -95,14 +94,5 @@ internal static class SmsApi
             BearerToken.Read(context.HttpContext.Request) is { } token && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(token)), _expected)
                 ? next(context)
                 : ValueTask.FromResult<object?>(AdminAuthorization.Unauthorized(context.HttpContext));
-    }
-
-    /// <summary>The sandbox routes exist only while the providers are the sandbox ones.</summary>
-    private sealed class SandboxOnly(IOptions<ProvidersOptions> providers) : IEndpointFilter
-    {
-        public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-            providers.Value.IsSandbox
-                ? next(context)
-                : ValueTask.FromResult<object?>(TypedResults.Problem("The sandbox is off: Providers:Mode is live.", statusCode: StatusCodes.Status404NotFound, title: "Not found", type: Problems.ProblemTypes.NotFound));
     }
 }

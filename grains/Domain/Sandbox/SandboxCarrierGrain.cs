@@ -1,0 +1,78 @@
+using OrleansShop.Grains.Shipping;
+using OrleansShop.Runtime;
+
+namespace OrleansShop.Grains.Sandbox;
+
+public sealed record SandboxCarrierState
+{
+    public IReadOnlyList<SandboxParcel> Parcels { get; init; } = [];
+
+    public long Sequence { get; init; }
+}
+
+public sealed class SandboxCarrierGrain(IPersistentState<SandboxCarrierState> state) : Grain, ISandboxCarrierGrain
+{
+    /// <summary>A sandbox parcel reaches the courier an hour after it was created.</summary>
+    public static readonly TimeSpan InTransitAfter = TimeSpan.FromHours(1);
+
+    /// <summary>A sandbox parcel is delivered a day after it was created.</summary>
+    public static readonly TimeSpan DeliveredAfter = TimeSpan.FromDays(1);
+
+    private const int Keep = 500;
+    private const int KeepQueries = 20;
+
+    public async Task<CarrierCreated> CreateAsync(CarrierShipment shipment)
+    {
+        ArgumentNullException.ThrowIfNull(shipment);
+        if (Find(shipment.CargoKey) is not null)
+        {
+            return new CarrierCreated(shipment.CargoKey, AlreadyCreated: true);
+        }
+
+        var sequence = state.State.Sequence + 1;
+        var parcel = new SandboxParcel(
+            shipment.CargoKey, $"SBX{sequence:D9}", TimeProvider.GetUtcNow(), shipment.ShopId, shipment.OrderId, shipment.InvoiceKey,
+            shipment.ReceiverName, shipment.City, shipment.Cod, null, null, []);
+        state.State = new SandboxCarrierState { Parcels = [.. state.State.Parcels.TakeLast(Keep - 1), parcel], Sequence = sequence };
+        await state.WriteStateAsync();
+        return new CarrierCreated(shipment.CargoKey, AlreadyCreated: false);
+    }
+
+    public async Task<CarrierTracking> QueryAsync(string cargoKey)
+    {
+        if (Find(cargoKey) is not { } parcel)
+        {
+            return CarrierTracking.Failed($"sandbox carrier: no parcel with cargo key {cargoKey}");
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        Replace(parcel with { QueriedAt = [.. parcel.QueriedAt.TakeLast(KeepQueries - 1), now] });
+        await state.WriteStateAsync();
+        var age = now - parcel.CreatedAt;
+        var link = $"https://sandbox.orleansshop.invalid/track/{parcel.TrackingCode}";
+        return parcel.RefusedBecause is { } reason ? new CarrierTracking("returned", parcel.TrackingCode, link, reason, null)
+            : age >= DeliveredAfter ? new CarrierTracking("delivered", parcel.TrackingCode, link, null, null)
+            : age >= InTransitAfter ? new CarrierTracking("in_transit", parcel.TrackingCode, link, null, null)
+            : new CarrierTracking("created", null, null, null, null);
+    }
+
+    public async Task<bool> RefuseAsync(string cargoKey, string reason)
+    {
+        var now = TimeProvider.GetUtcNow();
+        if (Find(cargoKey) is not { } parcel || now - parcel.CreatedAt >= DeliveredAfter)
+        {
+            return false;
+        }
+
+        Replace(parcel with { RefusedBecause = reason, RefusedAt = now });
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public Task<IReadOnlyList<SandboxParcel>> ListAsync() => Task.FromResult(state.State.Parcels);
+
+    private SandboxParcel? Find(string cargoKey) => state.State.Parcels.FirstOrDefault(p => p.CargoKey == cargoKey);
+
+    private void Replace(SandboxParcel parcel) =>
+        state.State = state.State with { Parcels = [.. state.State.Parcels.Select(p => p.CargoKey == parcel.CargoKey ? parcel : p)] };
+}

@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Text.Json;
+using OrleansShop.Grains.Orders;
+using OrleansShop.Grains.Sms;
+using OrleansShop.Runtime;
+
+namespace OrleansShop.Grains.Shipping;
+
+/// <summary>
+/// Drives one parcel: <c>createShipment</c> once with the order's cargo key, then tracking polls on a
+/// one-minute reminder until the parcel is delivered or back. Everything it sends — the carrier
+/// calls, the order's shipment events, the buyer's SMS — goes through the outbox with the state
+/// change that decided it, so a crash or a redelivery sends nothing twice.
+/// </summary>
+public sealed class ShipmentGrain(IPersistentState<ShipmentState> state) : Grain, IShipmentGrain
+{
+    private const int InvoiceKeyLength = 20;
+    private const int DocumentIdLength = 12;
+
+    private string ShopId => GetPrimaryKeyString()[..GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal)];
+
+    private string OrderId => GetPrimaryKeyString()[(ShopId.Length + 1)..];
+
+    public async Task StartAsync(ShipmentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (state.State.Status != "none")
+        {
+            return;
+        }
+
+        var cargoKey = ShipmentNames.CargoKey(GetPrimaryKeyString());
+        var phone = request.Phone is null ? null : PhoneNumbers.ToE164(request.Phone, CallingCodes.For(request.Address?.CountryCode));
+        state.State = new ShipmentState
+        {
+            Status = "creating",
+            CargoKey = cargoKey,
+            Carrier = request.Settings.Carrier,
+            Reference = request.Reference,
+            CustomerName = request.CustomerName,
+            Phone = phone,
+            Settings = request.Settings,
+        };
+        if (Shipment(request, cargoKey, phone) is { } shipment)
+        {
+            Outbox.Call(ShipmentNames.Connector, ShipmentNames.Create, shipment, ReplyTo.Grain<IShipmentGrain>(GetPrimaryKeyString(), nameof(OnCreatedAsync)));
+        }
+        else
+        {
+            Fail("the order lacks what the carrier needs: the buyer's name, an address and a Turkish phone number");
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    public async Task OnCreatedAsync(ExternalCallResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (state.State.Status is not ("creating" or "failed"))
+        {
+            return; // an operator's replay of a call that had succeeded meanwhile
+        }
+
+        if (!result.Succeeded)
+        {
+            Fail(result.Error ?? "the carrier refused the shipment");
+            await state.WriteStateAsync();
+            return;
+        }
+
+        state.State = state.State with { Status = "created", CreatedAt = TimeProvider.GetUtcNow(), LastError = null };
+        RegisterOrUpdateReminder(ShipmentNames.TrackReminder, ShipmentNames.PollInterval, ShipmentNames.PollInterval);
+        TellOrder("created", state.State.CargoKey);
+        await state.WriteStateAsync();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ShipmentNames.TrackReminder)
+        {
+            return;
+        }
+
+        if (state.State.Status is not ("created" or "in_transit"))
+        {
+            UnregisterReminder(ShipmentNames.TrackReminder);
+            await state.WriteStateAsync();
+            return;
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        var inFlight = state.State.QuerySentAt is { } sent && (state.State.AnsweredAt is not { } answered || answered < sent) && now - sent < ShipmentNames.LostQueryAfter;
+        if (inFlight || (state.State.AnsweredAt is { } last && now - last < ShipmentNames.PollInterval))
+        {
+            return; // the carrier would block a second query within the minute
+        }
+
+        var query = new CarrierQuery(ShopId, OrderId, state.State.Carrier!, state.State.CargoKey!);
+        Outbox.Call(ShipmentNames.Connector, ShipmentNames.Query, query, ReplyTo.Grain<IShipmentGrain>(GetPrimaryKeyString(), nameof(OnTrackedAsync)));
+        state.State = state.State with { QuerySentAt = now, Queries = state.State.Queries + 1 };
+        await state.WriteStateAsync();
+    }
+
+    public async Task OnTrackedAsync(ExternalCallResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var tracking = result is { Succeeded: true, Response: { } response }
+            ? JsonSerializer.Deserialize<CarrierTracking>(response, GrainJson.Options)
+            : CarrierTracking.Failed(result.Error ?? "no answer");
+        if (state.State.Status is not ("created" or "in_transit") || tracking is null)
+        {
+            return; // over already: a late answer changes nothing
+        }
+
+        state.State = state.State with { AnsweredAt = TimeProvider.GetUtcNow() };
+
+        if (tracking.Error is { } error)
+        {
+            state.State = state.State with { LastError = error };
+        }
+        else
+        {
+            Track(tracking);
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>The parcel moved (or not): each stage is told to the order and texted to the buyer once.</summary>
+    private void Track(CarrierTracking tracking)
+    {
+        state.State = state.State with
+        {
+            TrackingCode = tracking.TrackingCode ?? state.State.TrackingCode,
+            TrackingUrl = tracking.TrackingUrl ?? state.State.TrackingUrl,
+            LastError = null,
+        };
+        switch (tracking.Status)
+        {
+            case "in_transit" when state.State.Status == "created":
+                state.State = state.State with { Status = "in_transit" };
+                TellOrderShipment("in_transit", null);
+                Text(state.State.Settings!.HandedOverText, "shipped", sent => sent with { HandedOverTextSent = true }, state.State.HandedOverTextSent);
+                break;
+            case "delivered":
+                state.State = state.State with { Status = "delivered" };
+                TellOrderShipment("delivered", null);
+                Text(state.State.Settings!.DeliveredText, "delivered", sent => sent with { DeliveredTextSent = true }, state.State.DeliveredTextSent);
+                Finish();
+                break;
+            case "returned":
+                state.State = state.State with { Status = "returned" };
+                TellOrderShipment("returned", tracking.Reason ?? "the parcel was returned");
+                Finish();
+                break;
+            case "cancelled":
+                state.State = state.State with { Status = "cancelled", LastError = tracking.Reason };
+                TellOrder("cancelled", tracking.Reason ?? "the carrier cancelled the shipment");
+                Finish();
+                break;
+        }
+    }
+
+    /// <summary>Texts the buyer once, from the shop's template.</summary>
+    private void Text(string template, string purpose, Func<ShipmentState, ShipmentState> markSent, bool alreadySent)
+    {
+        if (alreadySent || state.State.Phone is not { } phone)
+        {
+            return;
+        }
+
+        var text = SmsText.Fill(template, [state.State.CustomerName ?? string.Empty, state.State.Reference, state.State.TrackingCode ?? state.State.CargoKey, state.State.TrackingUrl ?? string.Empty]);
+        Outbox.Call(SmsNames.Connector, SmsNames.Send, new SmsSendPayload(ShopId, OrderId, phone, text.Trim(), purpose));
+        state.State = markSent(state.State);
+    }
+
+    /// <summary>The parcel's journey is over: stop polling and forget the buyer's phone.</summary>
+    private void Finish()
+    {
+        UnregisterReminder(ShipmentNames.TrackReminder);
+        state.State = state.State with { Phone = null };
+    }
+
+    private void Fail(string error)
+    {
+        state.State = state.State with { Status = "failed", LastError = error };
+        TellOrder("failed", error);
+    }
+
+    private void TellOrderShipment(string status, string? reason)
+    {
+        var shipment = new ShipmentFact(state.State.Carrier!, state.State.TrackingCode ?? state.State.CargoKey, state.State.TrackingUrl, reason);
+        var orderEvent = new OrderEvent
+        {
+            EventId = $"carrier/{state.State.CargoKey}/{status}",
+            Source = ShipmentNames.Connector,
+            Name = "shipment.updated",
+            Trigger = status == "in_transit" ? OrderTrigger.Shipped : null,
+            RawStatus = status,
+            ShipmentStatus = status,
+            Shipment = shipment,
+        };
+        Outbox.Send<IOrderGrain>(GetPrimaryKeyString(), order => order.ApplyAsync(orderEvent));
+    }
+
+    private void TellOrder(string status, string? detail)
+    {
+        var update = new SideEffectUpdate(ShipmentProgress.Effect, status, TimeProvider.GetUtcNow(), detail);
+        Outbox.Send<IOrderGrain>(GetPrimaryKeyString(), order => order.SideEffectChangedAsync(update));
+    }
+
+    /// <summary>The carrier's shipment, or null when the order cannot make one.</summary>
+    private CarrierShipment? Shipment(ShipmentRequest request, string cargoKey, string? phone)
+    {
+        var address = request.Address;
+        var name = address?.Name ?? request.CustomerName;
+        var national = PhoneNumbers.ToNetgsmNational(phone);
+        if (string.IsNullOrWhiteSpace(name) || address is not { Line1: { } line1 } || national is null)
+        {
+            return null;
+        }
+
+        var street = string.Join(' ', new[] { line1, address.Line2, address.PostalCode }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        var invoiceKey = request.Reference.Length <= InvoiceKeyLength ? request.Reference : cargoKey;
+        var cod = request.CashOnDelivery is { } amount
+            ? new CarrierCod(
+                decimal.Parse(amount.Value, CultureInfo.InvariantCulture).ToString("0.00", CultureInfo.InvariantCulture),
+                amount.Currency,
+                request.Settings.CodCollectionType,
+                request.Reference.Length <= DocumentIdLength ? request.Reference : cargoKey[^DocumentIdLength..])
+            : null;
+        return new CarrierShipment(ShopId, OrderId, request.Settings.Carrier, cargoKey, invoiceKey, name.Trim(), street, address.City, null, national, cod);
+    }
+}

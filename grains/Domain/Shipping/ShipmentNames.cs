@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace OrleansShop.Grains.Shipping;
+
+public static class ShipmentNames
+{
+    /// <summary>The connector that talks to carriers.</summary>
+    public const string Connector = "carrier";
+
+    public const string Create = "createShipment";
+
+    public const string Query = "queryShipment";
+
+    public const string TrackReminder = "track";
+
+    /// <summary>Yurtiçi blocks a client that asks about one cargo key more often than once a minute.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>A query whose answer has not come back in this long is given up, so polling cannot stall for good.</summary>
+    public static readonly TimeSpan LostQueryAfter = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The order's cargo key: <c>OS</c> and 18 base-32 characters of SHA-256 of the order's key. The
+    /// same order always gets the same key, so every attempt, retry or replay names one parcel; it fits
+    /// Yurtiçi's 20 characters whatever the shop's order ids are.
+    /// </summary>
+    public static string CargoKey(string orderKey)
+    {
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(orderKey));
+        var key = new StringBuilder("OS", 20);
+        for (var i = 0; i < 18; i++)
+        {
+            key.Append(alphabet[hash[i] % alphabet.Length]);
+        }
+
+        return key.ToString();
+    }
+}
+
+/// <summary>How far a parcel has come, in the order view's <c>shipment.status</c>.</summary>
+public static class ShipmentProgress
+{
+    /// <summary>The side effect's name in <see cref="Orders.SideEffectUpdate"/>.</summary>
+    public const string Effect = "shipment";
+
+    public static int Rank(string status) => status switch
+    {
+        "none" => 0,
+        "pending" => 1,
+        "failed" => 2,
+        "created" => 3,
+        "in_transit" => 4,
+        "delivered" or "returned" or "cancelled" => 5,
+        _ => 0,
+    };
+}

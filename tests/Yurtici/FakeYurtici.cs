@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Http;
+using OrleansShop.Tests.Infrastructure;
+
+namespace OrleansShop.Tests.Yurtici;
+
+/// <summary>
+/// Yurtiçi Kargo's ShippingOrderDispatcherServices on loopback. By default it behaves like Yurtiçi:
+/// a new cargo key is created, a known one answers error 60020, and a query answers the tracking a
+/// test set for the key. One-shot failures (5xx, garbage, a hang) can be queued ahead of that.
+/// </summary>
+public sealed class FakeYurtici : FakeProviderServer
+{
+    public const string Path = "/KOPSWebServices/ShippingOrderDispatcherServices";
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _created = new();
+    private readonly ConcurrentDictionary<string, string> _tracking = new();
+
+    private FakeYurtici()
+        : base(200, string.Empty, "text/xml;charset=UTF-8")
+    {
+        AnswerWith(AsYurticiAsync);
+    }
+
+    public Uri Endpoint => new(BaseAddress, Path);
+
+    /// <summary>Cargo keys Yurtiçi holds a shipment for: each at most once, whatever was sent.</summary>
+    public IReadOnlyCollection<string> CreatedKeys => [.. _created.Keys];
+
+    public IReadOnlyList<XElement> CreateRequests => Operations("createShipment");
+
+    public IReadOnlyList<XElement> QueryRequests => Operations("queryShipment");
+
+    public static async Task<FakeYurtici> StartAsync()
+    {
+        var fake = new FakeYurtici();
+        await fake.StartServerAsync();
+        return fake;
+    }
+
+    /// <summary>Behave like Yurtiçi again (after a standing failure).</summary>
+    public void BehaveNormally() => AnswerWith(AsYurticiAsync);
+
+    /// <summary>The next request creates its shipment, then the answer never comes: a timeout that hides a success.</summary>
+    public void CreateThenHangNext() => AnswerNextWith(CreateThenHangAsync);
+
+    /// <summary>Every request creates its shipment and then hangs.</summary>
+    public void CreateThenHang() => AnswerWith(CreateThenHangAsync);
+
+    /// <summary>What queries about <paramref name="cargoKey"/> answer from now on.</summary>
+    public void Track(string cargoKey, int operationCode, string? docId = null, string? rejectStatus = null, string? rejectReason = null) =>
+        _tracking[cargoKey] = QueryAnswer(cargoKey, operationCode, docId, rejectStatus, rejectReason);
+
+    public static string CreateAnswer(string cargoKey, string errCode = "0", string outFlag = "0") => Envelope($"""
+        <ns1:createShipmentResponse xmlns:ns1="http://yurticikargo.com.tr/ShippingOrderDispatcherServices">
+          <ShippingOrderResultVO>
+            <count>1</count><jobId>{(errCode == "0" ? "7431" : string.Empty)}</jobId><outFlag>{outFlag}</outFlag><outResult>{(errCode == "0" ? "Başarılı" : "Hata")}</outResult>
+            <shippingOrderDetailVO><cargoKey>{cargoKey}</cargoKey><errCode>{errCode}</errCode><errMessage>{(errCode == "60020" ? "Kargo Anahtarı sistemde mevcut" : string.Empty)}</errMessage><invoiceKey>INV</invoiceKey></shippingOrderDetailVO>
+          </ShippingOrderResultVO>
+        </ns1:createShipmentResponse>
+        """);
+
+    public static string QueryAnswer(string cargoKey, int operationCode, string? docId = null, string? rejectStatus = null, string? rejectReason = null) => Envelope($"""
+        <ns1:queryShipmentResponse xmlns:ns1="http://yurticikargo.com.tr/ShippingOrderDispatcherServices">
+          <ShippingDeliveryVO>
+            <count>1</count><outFlag>0</outFlag><outResult>Başarılı</outResult><senderCustId>123</senderCustId>
+            <shippingDeliveryDetailVO>
+              <cargoKey>{cargoKey}</cargoKey><errCode>0</errCode><operationCode>{operationCode}</operationCode>
+              <operationMessage>msg</operationMessage><operationStatus>{(operationCode == 5 ? "DLV" : "IND")}</operationStatus>
+              <shippingDeliveryItemDetailVO>
+                <docId>{docId}</docId><trackingUrl>{(docId is null ? string.Empty : $"https://www.yurticikargo.com/tr/online-servisler/gonderi-sorgula?code={docId}")}</trackingUrl>
+                <rejectStatus>{rejectStatus}</rejectStatus><rejectReasonExplanation>{rejectReason}</rejectReasonExplanation>
+              </shippingDeliveryItemDetailVO>
+            </shippingDeliveryDetailVO>
+          </ShippingDeliveryVO>
+        </ns1:queryShipmentResponse>
+        """);
+
+    public static string Envelope(string body) =>
+        $"""<env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/"><env:Header/><env:Body>{body}</env:Body></env:Envelope>""";
+
+    public static string Fault(string code) => Envelope($"<env:Fault><faultcode>env:{code}</faultcode><faultstring>boom</faultstring></env:Fault>");
+
+    public new void AnswerNextWith(int status, string body) => base.AnswerNextWith(status, body);
+
+    private IReadOnlyList<XElement> Operations(string name) =>
+        [.. Received.Select(r => XDocument.Parse(r.BodyText).Descendants().First(e => e.Parent?.Name.LocalName == "Body")).Where(e => e.Name.LocalName == name)];
+
+    private async Task AsYurticiAsync(HttpContext context)
+    {
+        var operation = await OperationAsync(context);
+        var key = Field(operation, "cargoKey") ?? Field(operation, "keys") ?? string.Empty;
+        var answer = operation.Name.LocalName switch
+        {
+            "createShipment" => _created.TryAdd(key, DateTimeOffset.UtcNow) ? CreateAnswer(key) : CreateAnswer(key, "60020", outFlag: "1"),
+            "queryShipment" => _tracking.TryGetValue(key, out var tracking) ? tracking : QueryAnswer(key, 0),
+            _ => Fault("Client"),
+        };
+        await Respond(200, answer, "text/xml;charset=UTF-8")(context);
+    }
+
+    private async Task CreateThenHangAsync(HttpContext context)
+    {
+        var operation = await OperationAsync(context);
+        if (Field(operation, "cargoKey") is { } key)
+        {
+            _created.TryAdd(key, DateTimeOffset.UtcNow);
+        }
+
+        await HangUntilAbortedAsync(context);
+    }
+
+    private static async Task<XElement> OperationAsync(HttpContext context)
+    {
+        var document = await XDocument.LoadAsync(context.Request.Body, LoadOptions.None, context.RequestAborted);
+        return document.Descendants().First(e => e.Parent?.Name.LocalName == "Body");
+    }
+
+    private static string? Field(XElement operation, string name) => operation.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
+}
