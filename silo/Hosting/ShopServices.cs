@@ -1,8 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using OrleansShop.Connectors.Netgsm;
-using OrleansShop.Connectors.Yurtici;
 using OrleansShop.Connectors.UtanvetEllenor;
+using OrleansShop.Connectors.Yurtici;
 using OrleansShop.Grains.Hosting;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Runtime.Hosting;
