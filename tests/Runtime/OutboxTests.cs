@@ -215,8 +215,10 @@ public sealed class OutboxTests
         await scope.Cluster.StopSiloAsync(stopping);
 
         await Eventually.TrueAsync(() => keys.All(k => scope.Calls.DeliveriesOf(k) == 1), "every call is delivered", TimeSpan.FromSeconds(20));
-        Assert.Equal(1, scope.Calls.Delivered.Count(d => d.Silo == stoppingId));
-        Assert.Equal(3, scope.Calls.Delivered.Count(d => d.Silo == takerId));
+        // The stopping silo keeps delivering while it drains; whatever it had not started, the taker delivered.
+        var byStopping = scope.Calls.Delivered.Count(d => d.Silo == stoppingId);
+        Assert.InRange(byStopping, 1, 3);
+        Assert.Equal(4 - byStopping, scope.Calls.Delivered.Count(d => d.Silo == takerId));
         Assert.Equal(4, scope.Calls.Attempts.Count);
         Assert.Equal(0, scope.Calls.Overlaps);
     }
