@@ -1,3 +1,3 @@
 using OrleansShop.Gateway.Hosting;
 
-await GatewayApplication.Create(args).RunAsync();
+return await GatewayApplication.RunAsync(args);

@@ -1,5 +1,7 @@
+using OrleansShop.Gateway.RateLimiting;
 using OrleansShop.Gateway.Routing;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Health;
 
 namespace OrleansShop.Gateway.Discovery;
 
@@ -11,6 +13,9 @@ internal static class GatewayRoutes
     /// <summary>Webhook bodies are capped here as on the silos (API.md: 413 over 256 KiB).</summary>
     public const long MaxRequestBodySize = 256 * 1024;
 
+    /// <summary>The silos' readiness endpoint: 503 while their storage is unreachable or they are leaving.</summary>
+    public const string ProbePath = "/readyz";
+
     public static IReadOnlyList<RouteConfig> Routes { get; } =
     [
         new RouteConfig
@@ -19,13 +24,39 @@ internal static class GatewayRoutes
             ClusterId = ClusterId,
             Match = new RouteMatch { Path = "/{**path}" },
             MaxRequestBodySize = MaxRequestBodySize,
+            RateLimiterPolicy = ShopRateLimiting.PolicyName,
         },
     ];
 
-    public static ClusterConfig Cluster(IReadOnlyDictionary<string, string> silos) => new()
+    public static ClusterConfig Cluster(IReadOnlyDictionary<string, string> silos, GatewayOptions options) => new()
     {
         ClusterId = ClusterId,
         LoadBalancingPolicy = RendezvousLoadBalancingPolicy.PolicyName,
+        HealthCheck = new HealthCheckConfig
+        {
+            Active = new ActiveHealthCheckConfig
+            {
+                Enabled = true,
+                Interval = options.ProbeInterval,
+                Timeout = options.ProbeTimeout,
+                Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
+                Path = ProbePath,
+            },
+            Passive = new PassiveHealthCheckConfig
+            {
+                Enabled = true,
+                Policy = HealthCheckConstants.PassivePolicy.TransportFailureRate,
+                ReactivationPeriod = options.ReactivationPeriod,
+            },
+
+            // When every silo is unhealthy (the database is down), still forward: each silo then
+            // answers its own 503 with Retry-After, which says more than the gateway could.
+            AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyOrPanic,
+        },
+        Metadata = new Dictionary<string, string>
+        {
+            ["ConsecutiveFailuresHealthPolicy.Threshold"] = options.UnhealthyAfterProbes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        },
         Destinations = silos.ToDictionary(s => s.Key, s => new DestinationConfig { Address = s.Value }),
     };
 }

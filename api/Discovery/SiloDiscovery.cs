@@ -60,7 +60,7 @@ internal sealed partial class SiloDiscovery(
 
         _current = signature;
         Destinations = alive;
-        proxy.Update(GatewayRoutes.Routes, [GatewayRoutes.Cluster(alive)]);
+        proxy.Update(GatewayRoutes.Routes, [GatewayRoutes.Cluster(alive, options.Value)]);
         LogDestinations(logger, alive.Count, signature);
     }
 

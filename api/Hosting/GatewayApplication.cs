@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Options;
 using OrleansShop.Gateway.Discovery;
+using OrleansShop.Gateway.Health;
+using OrleansShop.Gateway.RateLimiting;
 using OrleansShop.Gateway.Routing;
 using OrleansShop.Runtime.Hosting;
 using OrleansShop.Runtime.Storage;
@@ -12,6 +15,22 @@ public static class GatewayApplication
 {
     public const string DefaultUrl = "http://127.0.0.1:8080";
 
+    /// <summary>Runs the gateway until it is stopped; a configuration error ends it with one clear line and exit code 1.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            await using var app = Create(args);
+            await app.RunAsync();
+            return 0;
+        }
+        catch (OptionsValidationException exception)
+        {
+            await Console.Error.WriteLineAsync($"OrleansShop gateway cannot start: {string.Join("; ", exception.Failures)}");
+            return 1;
+        }
+    }
+
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -23,21 +42,31 @@ public static class GatewayApplication
 
         var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         storage.Provider = builder.Configuration["Storage:Provider"] ?? StorageOptions.Postgres;
-        builder.Services.Configure<GatewayOptions>(o =>
+        var options = builder.Configuration.GetSection("Gateway").Get<GatewayOptions>() ?? new GatewayOptions();
+        options.DeadAfter = builder.Configuration.GetValue("Membership:DeadAfter", options.DeadAfter);
+        if (GatewayOptions.Validate(options) is { } problem)
         {
-            builder.Configuration.GetSection("Gateway").Bind(o);
-            o.DeadAfter = builder.Configuration.GetValue("Membership:DeadAfter", o.DeadAfter);
-        });
+            throw new OptionsValidationException("Gateway", typeof(GatewayOptions), [problem]);
+        }
+
+        builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => MembershipReader.Create(storage, builder.Configuration["Cluster:ServiceId"] ?? "dev", sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ILoadBalancingPolicy, RendezvousLoadBalancingPolicy>();
-        builder.Services.AddReverseProxy().LoadFromMemory(GatewayRoutes.Routes, [GatewayRoutes.Cluster(new Dictionary<string, string>())]);
+        builder.Services.AddShopRateLimiter(options.RateLimit);
+        builder.Services.AddReverseProxy().LoadFromMemory(GatewayRoutes.Routes, [GatewayRoutes.Cluster(new Dictionary<string, string>(), options)]);
         builder.Services.AddSingleton<SiloDiscovery>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SiloDiscovery>());
 
         var app = builder.Build();
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "alive" }));
-        app.MapReverseProxy();
+        app.UseRateLimiter();
+        app.MapGatewayHealth();
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<NextSiloRetry>();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
         return app;
     }
 }

@@ -1,14 +1,21 @@
 namespace OrleansShop.Gateway.Routing;
 
 /// <summary>
-/// What a request is about, for affinity: a shop's routes (its webhooks, orders, checkout) share
-/// the shop's key, so one shop's events meet warm activations on one silo. Other routes use their path.
+/// What a request is about, for affinity. An order's routes (<c>/v1/shops/{s}/orders/{o}…</c>) use
+/// the order's grain key, so its reads meet the order's warm activation; a shop's other routes
+/// (its webhooks, checkout, configuration) share the shop's key. Other routes use their path.
 /// </summary>
 internal static class RoutingKey
 {
-    public static string From(PathString path)
+    public static string From(PathString path) => Segments(path) switch
     {
-        var segments = (path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return segments is ["v1", "shops", var shopId, ..] ? $"shop/{shopId}" : path.Value ?? "/";
-    }
+        ["v1", "shops", var shopId, "orders", var orderId, ..] => $"order/{shopId}/{orderId}",
+        ["v1", "shops", var shopId, ..] => $"shop/{shopId}",
+        _ => path.Value ?? "/",
+    };
+
+    /// <summary>The shop a request belongs to, or null for routes of no shop (admin, inbound SMS, sandbox).</summary>
+    public static string? ShopOf(PathString path) => Segments(path) is ["v1", "shops", var shopId, ..] ? shopId : null;
+
+    private static string[] Segments(PathString path) => (path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
 }

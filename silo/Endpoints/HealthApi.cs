@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansShop.Runtime.Membership;
 using OrleansShop.Runtime.Storage;
 using OrleansShop.Silo.Problems;
 
@@ -14,14 +15,21 @@ internal static class HealthApi
         // restarts a silo only because its database is down.
         endpoints.MapGet("/healthz", () => TypedResults.Ok(new HealthStatus("alive")));
 
-        // Ready: the schema is migrated and the database answers now.
+        // Ready: the schema is migrated, the database answers now and the silo is not leaving.
         endpoints.MapGet("/readyz", ReadyAsync);
         return endpoints;
     }
 
     private static async Task<Results<Ok<HealthStatus>, ProblemHttpResult>> ReadyAsync(
-        StorageInitializer initializer, IStorageAdmin storage, HttpContext context)
+        StorageInitializer initializer, IStorageAdmin storage, SiloIdentity silo, HttpContext context)
     {
+        if (silo.IsLeaving)
+        {
+            // Gateways probing readiness stop routing here while in-flight requests drain.
+            context.Response.Headers.RetryAfter = "1";
+            return TypedResults.Problem("This silo is leaving the cluster.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Leaving", type: ProblemTypes.Leaving);
+        }
+
         if (!initializer.IsReady)
         {
             return NotReady(context, $"Storage ({storage.ProviderName}) is not initialised: {initializer.LastError ?? "starting"}");

@@ -67,7 +67,8 @@ public static class SiloApplication
 
         var app = builder.Build();
         var silo = app.Services.GetRequiredService<SiloIdentity>();
-        silo.ResolveAddress = () => app.Urls.FirstOrDefault();
+        var advertised = app.Services.GetRequiredService<IOptions<MembershipOptions>>().Value.AdvertisedAddress;
+        silo.ResolveAddress = () => advertised ?? app.Urls.FirstOrDefault();
 
         // Which silo answered: for operators behind the gateway.
         app.Use((context, next) =>

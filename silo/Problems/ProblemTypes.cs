@@ -11,6 +11,7 @@ internal static class ProblemTypes
     public const string RateLimited = "/problems/rate-limited";
     public const string BadSignature = "/problems/bad-signature";
     public const string StorageUnavailable = "/problems/storage-unavailable";
+    public const string Leaving = "/problems/leaving";
     public const string Timeout = "/problems/timeout";
     public const string Internal = "/problems/internal";
 

@@ -5,10 +5,15 @@ using System.Net.Http.Json;
 using System.Text;
 using OrleansShop.Gateway.Discovery;
 using OrleansShop.Gateway.Hosting;
+using OrleansShop.Runtime.Hosting;
+using OrleansShop.Runtime.Membership;
+using OrleansShop.Runtime.Storage;
 using OrleansShop.Tests.Infrastructure;
 using OrleansShop.Tests.Ingress;
 using OrleansShop.Tests.Shops;
 using OrleansShop.Tests.TestingHost;
+using Yarp.ReverseProxy;
+using Yarp.ReverseProxy.Model;
 
 namespace OrleansShop.Tests.Gateway;
 
@@ -22,18 +27,31 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _scope = await ClusterScope.StartAsync(silos: 2);
-        _gateway = GatewayApplication.Create(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        (_gateway, _http) = await StartGatewayAsync();
+    }
+
+    /// <summary>A gateway over the test cluster; <paramref name="settings"/> override the fast defaults.</summary>
+    private async Task<(WebApplication Gateway, HttpClient Http)> StartGatewayAsync(IDictionary<string, string?>? settings = null, int? silos = null)
+    {
+        var configuration = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = _scope.Database.ConnectionString,
             ["Cluster:ServiceId"] = "test",
             ["Gateway:RefreshInterval"] = "00:00:00.200",
             ["Membership:DeadAfter"] = "00:00:01.500",
             ["Logging:LogLevel:Default"] = "Warning",
-        }));
-        await _gateway.StartAsync();
-        _http = new HttpClient { BaseAddress = new Uri(_gateway.Urls.First()) };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSilo.AdminToken);
-        await Eventually.TrueAsync(() => _gateway.Services.GetRequiredService<SiloDiscovery>().Destinations.Count == 2, "the gateway finds both silos");
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var gateway = GatewayApplication.Create(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(configuration));
+        await gateway.StartAsync();
+        var http = new HttpClient { BaseAddress = new Uri(gateway.Urls.First()) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSilo.AdminToken);
+        await Eventually.TrueAsync(() => gateway.Services.GetRequiredService<SiloDiscovery>().Destinations.Count == (silos ?? _scope.Cluster.Silos.Count), "the gateway finds the silos");
+        return (gateway, http);
     }
 
     public void Dispose() => _http.Dispose();
@@ -96,6 +114,148 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
 
         Assert.NotEqual(before, Silo(after));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"failover took {clock.Elapsed}");
-        Assert.Single(_gateway.Services.GetRequiredService<SiloDiscovery>().Destinations);
+
+        // The refused connection was forwarded at once; discovery drops the silo once its heartbeat is stale.
+        await Eventually.TrueAsync(() => _gateway.Services.GetRequiredService<SiloDiscovery>().Destinations.Count == 1, "the stale silo leaves the destinations", TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task An_orders_requests_go_to_one_silo_and_one_shops_orders_spread_over_both()
+    {
+        var servedBy = new Dictionary<string, string>();
+        for (var i = 0; i < 20; i++)
+        {
+            var silos = new HashSet<string>();
+            for (var n = 0; n < 3; n++)
+            {
+                silos.Add(Silo(await _http.GetAsync($"/v1/shops/one-shop/orders/order-{i}")));
+            }
+
+            servedBy[$"order-{i}"] = Assert.Single(silos);
+        }
+
+        Assert.Equal(2, servedBy.Values.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_shop_over_its_gateway_rate_is_answered_429_problem_at_the_gateway_while_other_shops_and_admin_routes_are_not()
+    {
+        var (gateway, http) = await StartGatewayAsync(new Dictionary<string, string?> { ["Gateway:RateLimit:PermitsPerSecond"] = "1", ["Gateway:RateLimit:Burst"] = "3" });
+        await using var _ = gateway;
+        using var __ = http;
+
+        // Twenty at once: the burst of three passes, and at most a few more as the bucket refills.
+        var busy = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => http.GetAsync("/v1/shops/busy")));
+
+        var limited = busy.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.InRange(limited.Count, 10, 17);
+        Assert.All(limited, r =>
+        {
+            Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(r.Headers.RetryAfter);
+            Assert.False(r.Headers.Contains("X-OrleansShop-Silo")); // refused at the door, no silo saw it
+        });
+        Assert.Contains("/problems/rate-limited", await limited[0].Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await http.GetAsync("/v1/shops/quiet")).StatusCode);
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/v1/admin/silos")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public void Gateway_options_out_of_range_stop_the_start_with_the_key_named()
+    {
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => GatewayApplication.Create(["--urls", "http://127.0.0.1:0", "--Gateway:RateLimit:Burst=0"]));
+        Assert.Contains("Gateway:RateLimit:Burst", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_silo_failing_readiness_is_taken_out_by_the_active_health_check_and_taken_back_when_ready()
+    {
+        // Membership alone would keep routing to it for a minute: only the /readyz probe can move the shop.
+        var (gateway, http) = await StartGatewayAsync(new Dictionary<string, string?> { ["Membership:DeadAfter"] = "00:01:00", ["Gateway:ProbeInterval"] = "00:00:00.500", ["Gateway:ProbeTimeout"] = "00:00:00.500" });
+        await using var _ = gateway;
+        using var __ = http;
+        await http.PutAsJsonAsync("/v1/shops/sick", ShopsApiTests.Shop());
+        var before = Silo(await http.GetAsync("/v1/shops/sick"));
+        var sick = _scope.Cluster.Silos.Single(s => s.SiloId == before);
+
+        sick.DatabaseProxy.Cut();
+        HttpResponseMessage moved = null!;
+        await Eventually.TrueAsync(async () => (moved = await http.GetAsync("/v1/shops/sick")).StatusCode == HttpStatusCode.OK && Silo(moved) != before, "the healthy silo serves the shop", TimeSpan.FromSeconds(30));
+
+        sick.DatabaseProxy.Restore();
+        await Eventually.TrueAsync(async () => Silo(await http.GetAsync("/v1/shops/sick")) == before, "the shop returns to its silo once it is ready", TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_forwarded_to_the_next_silo_so_a_killed_silo_costs_no_error_and_is_marked_unhealthy()
+    {
+        // Neither membership nor probes notice the death during this test: the retry and the passive check must.
+        var (gateway, http) = await StartGatewayAsync(new Dictionary<string, string?> { ["Membership:DeadAfter"] = "00:01:00", ["Gateway:ProbeInterval"] = "00:01:00", ["Gateway:ProbeTimeout"] = "00:00:01" });
+        await using var _ = gateway;
+        using var __ = http;
+        await http.PutAsJsonAsync("/v1/shops/victim", ShopsApiTests.Shop());
+        var doomedId = Silo(await http.GetAsync("/v1/shops/victim"));
+        var doomed = _scope.Cluster.Silos.Single(s => s.SiloId == doomedId);
+
+        await _scope.Cluster.KillSiloAsync(doomed);
+        var responses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 15; i++)
+        {
+            responses.Add(await http.GetAsync("/v1/shops/victim"));
+        }
+
+        using var anonymous = new HttpClient { BaseAddress = http.BaseAddress };
+        responses.Add(await new SignedPoster(anonymous, "victim", SignedPoster.StandardSecret).StandardAsync(SignedPoster.Created("after-the-kill")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.All(responses, r => Assert.NotEqual(doomedId, Silo(r)));
+        Assert.Equal(2, gateway.Services.GetRequiredService<SiloDiscovery>().Destinations.Count);
+        Assert.True(gateway.Services.GetRequiredService<IProxyStateLookup>().TryGetCluster(GatewayRoutes.ClusterId, out var cluster));
+        Assert.Equal(DestinationHealth.Unhealthy, cluster.Destinations[doomedId].Health.Passive);
+        var health = await http.GetFromJsonAsync<System.Text.Json.JsonElement>("/healthz");
+        Assert.Equal((2, 1), (health.GetProperty("silos").GetInt32(), health.GetProperty("healthy").GetInt32()));
+        Assert.False(health.GetProperty("destinations").EnumerateArray().Single(d => d.GetProperty("siloId").GetString() == doomedId).GetProperty("healthy").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_silo_dying_mid_request_costs_a_read_or_a_webhook_nothing_but_a_put_is_answered_502()
+    {
+        await using var dying = new DyingSilo();
+        var membership = MembershipReader.Create(new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = _scope.Database.ConnectionString }, "test", TimeProvider.System);
+        await membership.JoinAsync(new SiloRecord("dying-silo", dying.Address, "test", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, SiloStatus.Active), CancellationToken.None);
+        var (gateway, http) = await StartGatewayAsync(new Dictionary<string, string?> { ["Membership:DeadAfter"] = "00:01:00", ["Gateway:ReactivationPeriod"] = "00:00:00.100" }, silos: 3);
+        await using var _ = gateway;
+        using var __ = http;
+        await Eventually.TrueAsync(async () => (await http.GetFromJsonAsync<System.Text.Json.JsonElement>("/healthz")).GetProperty("healthy").GetInt32() == 3, "the gateway trusts all three");
+        using var anonymous = new HttpClient { BaseAddress = http.BaseAddress };
+
+        // First a PUT, before the passive check has seen enough failures to put the dying silo aside.
+        var put = HttpStatusCode.OK;
+        for (var i = 0; i < 30 && put != HttpStatusCode.BadGateway; i++)
+        {
+            put = (await http.PutAsJsonAsync($"/v1/shops/unlucky-{i}", ShopsApiTests.Shop())).StatusCode;
+        }
+
+        var droppedPuts = dying.Dropped;
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 12; i++)
+        {
+            while ((await http.PutAsJsonAsync($"/v1/shops/steady-{i}", ShopsApiTests.Shop())).StatusCode == HttpStatusCode.BadGateway)
+            {
+                // as a client retries a cut-off PUT
+            }
+
+            answers.Add(await http.GetAsync($"/v1/shops/steady-{i}"));
+            answers.Add(await new SignedPoster(anonymous, $"steady-{i}", SignedPoster.StandardSecret).StandardAsync(SignedPoster.Created($"o-{i}")));
+            answers.Add(await http.GetAsync($"/v1/shops/steady-{i}/orders/o-{i}"));
+        }
+
+        var dropped = dying.Dropped - droppedPuts;
+        Assert.True(dropped > 0, "the dying silo was picked for some reads or webhooks");
+        Assert.All(answers, a => Assert.True(a.StatusCode == HttpStatusCode.OK, $"{a.RequestMessage!.Method} {a.RequestMessage.RequestUri} answered {a.StatusCode}"));
+        Assert.Equal(HttpStatusCode.BadGateway, put); // a PUT cut off mid-way is the client's to retry
     }
 }

@@ -28,6 +28,17 @@ public sealed class MembershipTests
         Assert.True((await ListAsync(admin)).Single(s => s.SiloId == observer.SiloId).Alive);
     }
 
+    [Fact]
+    public async Task A_silo_with_an_advertised_address_joins_under_it_instead_of_the_address_it_binds()
+    {
+        await using var scope = await ClusterScope.StartAsync(silos: 1);
+        var advertised = await scope.Cluster.StartSiloAsync(new Dictionary<string, string?> { ["Membership:AdvertisedAddress"] = "http://silo2:8080" });
+        using var admin = scope.Cluster.Primary.CreateClient();
+
+        await Eventually.TrueAsync(async () => (await ListAsync(admin)).Any(s => s.SiloId == advertised.SiloId && s.Alive), "the silo joins");
+        Assert.Equal("http://silo2:8080", (await ListAsync(admin)).Single(s => s.SiloId == advertised.SiloId).Address);
+    }
+
     private static async Task<IReadOnlyList<SiloView>> ListAsync(HttpClient admin) =>
         (await admin.GetFromJsonAsync<IReadOnlyList<SiloView>>("/v1/admin/silos"))!;
 

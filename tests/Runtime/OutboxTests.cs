@@ -193,6 +193,36 @@ public sealed class OutboxTests
         Assert.Equal(0, await scope.Database.ScalarAsync<long>("SELECT count(*) FROM outbox"));
     }
 
+    [Fact]
+    public async Task A_graceful_stop_releases_claimed_deliveries_it_has_not_started_so_another_silo_delivers_them_at_once()
+    {
+        // Leases outlast the test: only an explicit release lets another silo take the rows in time.
+        var oneAtATime = new Dictionary<string, string?> { ["Dispatcher:Enabled"] = "true", ["Dispatcher:MaxConcurrentDeliveries"] = "1", ["Dispatcher:Lease"] = "00:02:00", ["Dispatcher:DeliveryTimeout"] = "00:00:05" };
+        await using var scope = await ClusterScope.StartAsync(silos: 1, settings: NoDispatcher);
+        var sender = scope.Cluster.Primary.Grains.GetGrain<ISenderGrain>("queued");
+        var keys = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            keys.Add(await sender.CallAsync("slow", wantReply: false));
+        }
+
+        var stopping = await scope.Cluster.StartSiloAsync(oneAtATime);
+        var stoppingId = stopping.SiloId;
+        await Eventually.TrueAsync(() => scope.Calls.Attempts.Count == 1, "the stopping silo starts the first of the rows it claimed");
+        Assert.Equal(4, await scope.Database.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE claimed_by IS NOT NULL"));
+        var takerId = (await scope.Cluster.StartSiloAsync(oneAtATime)).SiloId;
+
+        await scope.Cluster.StopSiloAsync(stopping);
+
+        await Eventually.TrueAsync(() => keys.All(k => scope.Calls.DeliveriesOf(k) == 1), "every call is delivered", TimeSpan.FromSeconds(20));
+        // The stopping silo keeps delivering while it drains; whatever it had not started, the taker delivered.
+        var byStopping = scope.Calls.Delivered.Count(d => d.Silo == stoppingId);
+        Assert.InRange(byStopping, 1, 3);
+        Assert.Equal(4 - byStopping, scope.Calls.Delivered.Count(d => d.Silo == takerId));
+        Assert.Equal(4, scope.Calls.Attempts.Count);
+        Assert.Equal(0, scope.Calls.Overlaps);
+    }
+
     private sealed record DeliveryPageView(IReadOnlyList<DeliveryView> Items, long? Next);
 
     private sealed record DeliveryView(long Id, string Kind, string TargetType, string Operation, string IdempotencyKey, string State, int Attempts, string? LastError);

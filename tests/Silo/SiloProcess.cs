@@ -3,7 +3,7 @@ using System.Text;
 
 namespace OrleansShop.Tests.Silo;
 
-/// <summary>The built silo started as its own process, the way a user runs it.</summary>
+/// <summary>The built silo (or gateway) started as its own process, the way a user runs it.</summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -31,8 +31,15 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Id => _process.Id;
+
     /// <summary>Starts <c>dotnet OrleansShop.Silo.dll</c> in <paramref name="workingDirectory"/> with no configuration but <paramref name="args"/>.</summary>
-    public static SiloProcess Start(string workingDirectory, params string[] args)
+    public static SiloProcess Start(string workingDirectory, params string[] args) => StartBuilt("silo", "OrleansShop.Silo.dll", workingDirectory, args);
+
+    /// <summary>Starts the gateway, <c>dotnet OrleansShop.Gateway.dll</c>, the same way.</summary>
+    public static SiloProcess StartGateway(string workingDirectory, params string[] args) => StartBuilt("api", "OrleansShop.Gateway.dll", workingDirectory, args);
+
+    private static SiloProcess StartBuilt(string project, string assembly, string workingDirectory, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -41,7 +48,7 @@ public sealed class SiloProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(SiloAssembly());
+        start.ArgumentList.Add(BuiltAssembly(project, assembly));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -56,8 +63,8 @@ public sealed class SiloProcess : IAsyncDisposable
         return new SiloProcess(Process.Start(start)!);
     }
 
-    /// <summary>The silo's own build output: silo/bin/&lt;configuration&gt;/&lt;framework&gt;/OrleansShop.Silo.dll.</summary>
-    private static string SiloAssembly()
+    /// <summary>A project's own build output, e.g. silo/bin/&lt;configuration&gt;/&lt;framework&gt;/OrleansShop.Silo.dll.</summary>
+    private static string BuiltAssembly(string project, string assembly)
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (framework, configuration) = (testOutput.Name, testOutput.Parent!.Name);
@@ -68,8 +75,8 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("OrleansShop.sln not found above the test output."),
-            "silo", "bin", configuration, framework, "OrleansShop.Silo.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the silo's output is missing.", path);
+            project, "bin", configuration, framework, assembly);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: {assembly} is missing.", path);
     }
 
     public async Task WaitForOutputAsync(string text, TimeSpan within)
@@ -106,6 +113,17 @@ public sealed class SiloProcess : IAsyncDisposable
 
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: a crash, with no shutdown work at all.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()

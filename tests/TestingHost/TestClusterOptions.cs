@@ -36,6 +36,7 @@ public sealed class TestClusterOptions
         ["Dispatcher:MaxAttempts"] = "4",
         ["Membership:HeartbeatInterval"] = "00:00:00.250",
         ["Membership:DeadAfter"] = "00:00:01.500",
+        ["Membership:LeaveDelay"] = "00:00:00.300",
         ["Runtime:MinimumReminderPeriod"] = "00:00:00.500",
         ["Runtime:DrainTimeout"] = "00:00:10",
         ["Logging:LogLevel:Default"] = "Warning",

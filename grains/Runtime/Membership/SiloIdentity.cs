@@ -20,6 +20,9 @@ public sealed class SiloIdentity
     /// <summary>The URL other processes reach this silo at, once the web server has bound.</summary>
     public string? Address => ResolveAddress?.Invoke();
 
+    /// <summary>True once a graceful stop has begun: the silo has left the membership table and is draining.</summary>
+    public bool IsLeaving { get; internal set; }
+
     /// <summary>Set by the host: reads the bound address (a port of 0 is known only after binding).</summary>
     public Func<string?>? ResolveAddress { get; set; }
 }
