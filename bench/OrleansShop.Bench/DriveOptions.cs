@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace OrleansShop.Bench;
 
-internal sealed record DriveOptions(Uri Silo, Uri Kestrel, string AdminToken, double PgbenchTps, int Connections, TimeSpan Phase)
+/// <param name="Only">One phase alone, <c>ingest</c> or <c>lookup</c>, for profiling; null runs them all.</param>
+internal sealed record DriveOptions(Uri Silo, Uri Kestrel, string AdminToken, double PgbenchTps, int Connections, TimeSpan Phase, string? Only)
 {
     public static DriveOptions Parse(string[] args)
     {
@@ -19,6 +20,7 @@ internal sealed record DriveOptions(Uri Silo, Uri Kestrel, string AdminToken, do
             Required("admin-token"),
             double.Parse(Required("pgbench-tps"), CultureInfo.InvariantCulture),
             int.Parse(values.GetValueOrDefault("connections", "64"), CultureInfo.InvariantCulture),
-            TimeSpan.FromSeconds(int.Parse(values.GetValueOrDefault("seconds", "15"), CultureInfo.InvariantCulture)));
+            TimeSpan.FromSeconds(int.Parse(values.GetValueOrDefault("seconds", "15"), CultureInfo.InvariantCulture)),
+            values.GetValueOrDefault("only"));
     }
 }

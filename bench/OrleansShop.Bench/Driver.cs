@@ -25,6 +25,16 @@ internal static class Driver
         Progress("warming up (JIT, pools, the shop and buyer activations)");
         var warmup = new SignedWebhooks(ShopId, Secret, $"warm{run}", 3 * BuyerCount, BuyerCount);
         await load.ClosedLoopAsync(options.Connections, TimeSpan.FromMinutes(5), warmup.Count, warmup.Request);
+        if (options.Only is { } only)
+        {
+            Progress($"{only} alone for {options.Phase.TotalSeconds:0} s (profiling)");
+            var alone = only == "ingest"
+                ? new SignedWebhooks(ShopId, Secret, $"only{run}", (int)(12_000 * options.Phase.TotalSeconds), BuyerCount)
+                : null;
+            var result = await load.ClosedLoopAsync(options.Connections, options.Phase, alone?.Count ?? int.MaxValue / 4, alone is null ? Lookups(apiKey) : alone.Request);
+            Row(only, result, null, string.Empty);
+            return 0;
+        }
 
         Progress($"ingest, peak: {options.Connections} connections for {options.Phase.TotalSeconds:0} s");
         var peakRequests = new SignedWebhooks(ShopId, Secret, $"peak{run}", (int)(12_000 * options.Phase.TotalSeconds), BuyerCount);

@@ -1,6 +1,5 @@
 using OrleansShop.Runtime.Calls;
 using OrleansShop.Runtime.Persistence;
-using OrleansShop.Runtime.Storage;
 
 namespace OrleansShop.Runtime.Activation;
 
@@ -11,7 +10,6 @@ namespace OrleansShop.Runtime.Activation;
 internal sealed class ActivationData(GrainId grainId, GrainRegistration registration, GrainRuntime runtime)
 {
     private Turn? _turn;
-    private CoalescedRead? _storedVersion;
 
     public GrainId GrainId { get; } = grainId;
 
@@ -41,15 +39,6 @@ internal sealed class ActivationData(GrainId grainId, GrainRegistration registra
     {
         Grain = grain;
         State = state;
-    }
-
-    /// <summary>The stored version, read after this call began; concurrent callers share one read.</summary>
-    public Task<long> ReadStoredVersionAsync(IGrainStorage storage)
-    {
-        var read = Volatile.Read(ref _storedVersion)
-            ?? Interlocked.CompareExchange(ref _storedVersion, new CoalescedRead(() => storage.ReadVersionAsync(GrainId, CancellationToken.None)), null)
-            ?? _storedVersion;
-        return read.ReadAsync();
     }
 
     public Turn BeginTurn(string? inboxKey) => _turn = new Turn(this, inboxKey);

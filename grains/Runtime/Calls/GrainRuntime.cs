@@ -97,9 +97,9 @@ internal sealed class GrainRuntime
         for (var attempt = 1; ; attempt++)
         {
             var activation = _directory.GetOrAdd(grainId, id => new ActivationData(id, registration, this));
-            // Started before queueing for the lock, so the round trip overlaps the turns ahead, and
-            // shared with the turns queueing alongside: a hot grain reads once per burst.
-            var storedVersion = activation.IsActivated && _storage.IsShared ? activation.ReadStoredVersionAsync(_storage) : null;
+            // Asked before queueing for the lock, so the round trip overlaps the turns ahead; on
+            // PostgreSQL the reads of concurrent turns share a query (a hot grain is read once per batch).
+            var storedVersion = activation.IsActivated && _storage.IsShared ? _storage.ReadVersionAsync(grainId, CancellationToken.None) : null;
             await activation.TurnLock.WaitAsync(queued);
             Interlocked.Increment(ref _runningTurns);
             try
@@ -113,7 +113,7 @@ internal sealed class GrainRuntime
                 {
                     // A stored version below ours is a read that began before a turn ahead of us committed.
                     if (activation.IsActivated && _storage.IsShared
-                        && await (storedVersion ?? activation.ReadStoredVersionAsync(_storage)) > activation.State!.Version)
+                        && await (storedVersion ?? _storage.ReadVersionAsync(grainId, CancellationToken.None)) > activation.State!.Version)
                     {
                         // Another silo committed since this activation loaded: start over on fresh state.
                         Interlocked.Increment(ref _staleActivations);

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using OrleansShop.Runtime.Hosting;
-using OrleansShop.Runtime.Storage.GroupCommit;
+using OrleansShop.Runtime.Storage.Batching;
 
 namespace OrleansShop.Runtime.Storage;
 
@@ -36,6 +36,11 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
         ? new GroupCommitter(dialect, serviceId, options, () => timeProvider.GetUtcNow().ToUnixMs())
         : null;
 
+    // Only a shared database has versions to check before each turn; read them in batches too.
+    private readonly VersionReader? _versionReader = (groupCommit ?? new GroupCommitOptions()) is { Enabled: true } options && dialect.SupportsGroupCommit
+        ? new VersionReader(dialect, serviceId, maxBatch: 256, options.MaxConcurrentBatches)
+        : null;
+
     private Func<TurnCommit, Task>? _beforeCommit;
 
     public string ProviderName => dialect.Name;
@@ -56,6 +61,9 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
 
     /// <summary>The group committer, when turns share transactions (PostgreSQL); null when each commits alone.</summary>
     internal GroupCommitter? GroupCommitter => _groupCommitter;
+
+    /// <summary>The batched reader of stored versions (PostgreSQL); null where turns need no version check.</summary>
+    internal VersionReader? VersionReader => _versionReader;
 
     private long Now => timeProvider.GetUtcNow().ToUnixMs();
 
@@ -126,7 +134,10 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
 
     public bool IsShared => dialect.IsShared;
 
-    public async Task<long> ReadVersionAsync(GrainId grainId, CancellationToken cancellationToken)
+    public Task<long> ReadVersionAsync(GrainId grainId, CancellationToken cancellationToken) =>
+        _versionReader is not null ? _versionReader.ReadAsync(grainId) : ReadVersionAloneAsync(grainId, cancellationToken);
+
+    private async Task<long> ReadVersionAloneAsync(GrainId grainId, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var command = connection.Command(
@@ -434,6 +445,11 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
         if (_groupCommitter is not null)
         {
             await _groupCommitter.DisposeAsync();
+        }
+
+        if (_versionReader is not null)
+        {
+            await _versionReader.DisposeAsync();
         }
 
         await dialect.DisposeAsync();
