@@ -18,6 +18,7 @@ internal static class ShopServices
     {
         services.AddShopGrains();
         services.AddSingleton(new EmailPseudonymizer(Pepper(secrets.ReputationPepper), configuration.GetValue("Reputation:PepperVersion", 1)));
+        services.AddSingleton(Sealer(configuration, secrets));
         services.AddSingleton<OrderEventFactory>();
         services.AddOptions<ProvidersOptions>().BindConfiguration("Providers").ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProvidersOptions>>(new ProvidersValidator(configuration["Storage:Provider"] ?? "sqlite"));
@@ -71,6 +72,30 @@ internal static class ShopServices
         return Convert.TryFromBase64String(base64, buffer, out var length) && length >= 32
             ? buffer[..length]
             : throw new InvalidOperationException("Reputation:Pepper must be base64 of at least 32 bytes.");
+    }
+
+    /// <summary>
+    /// The keys of <c>Privacy:Sealing</c> (<c>CurrentKeyVersion</c>, <c>Keys:1</c>, …), or the key
+    /// generated once in the data folder when none is configured.
+    /// </summary>
+    private static EmailSealer Sealer(IConfiguration configuration, SiloSecrets secrets)
+    {
+        var options = new EmailSealerOptions();
+        configuration.GetSection("Privacy:Sealing").Bind(options);
+        if (secrets.SealingKey is { } generated)
+        {
+            options.CurrentKeyVersion = 1;
+            options.Keys[1] = generated;
+        }
+
+        try
+        {
+            return EmailSealer.FromOptions(options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"Privacy:Sealing: {e.Message}", e);
+        }
     }
 
     private sealed class ProvidersValidator(string storageProvider) : IValidateOptions<ProvidersOptions>

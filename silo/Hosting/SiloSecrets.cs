@@ -5,12 +5,13 @@ using OrleansShop.Runtime.Hosting;
 namespace OrleansShop.Silo.Hosting;
 
 /// <summary>
-/// The silo's bearer tokens and the reputation pepper. A value not configured is generated once
+/// The silo's bearer tokens, the reputation pepper and the e-mail sealing key. A value not configured is generated once
 /// and kept in <c>secrets.json</c> in the data folder (readable by its owner only), so the embedded
 /// default needs no configuration and keeps its tokens across restarts. A cluster on several
 /// machines configures them instead: silos that generated their own would disagree.
 /// </summary>
-public sealed record SiloSecrets(string AdminToken, string SmsInboundToken, string ReputationPepper, string? GeneratedInFile)
+/// <param name="SealingKey">Key 1 of <c>Privacy:Sealing</c> when no sealing key is configured; null when keys are configured.</param>
+public sealed record SiloSecrets(string AdminToken, string SmsInboundToken, string ReputationPepper, string? SealingKey, string? GeneratedInFile)
 {
     public const string FileName = "secrets.json";
 
@@ -20,9 +21,10 @@ public sealed record SiloSecrets(string AdminToken, string SmsInboundToken, stri
         var admin = configuration["Admin:Token"];
         var sms = configuration["Sms:InboundToken"];
         var pepper = configuration["Reputation:Pepper"];
-        if (!string.IsNullOrEmpty(admin) && !string.IsNullOrEmpty(sms) && !string.IsNullOrEmpty(pepper))
+        var sealingConfigured = configuration.GetSection("Privacy:Sealing:Keys").GetChildren().Any();
+        if (!string.IsNullOrEmpty(admin) && !string.IsNullOrEmpty(sms) && !string.IsNullOrEmpty(pepper) && sealingConfigured)
         {
-            return new SiloSecrets(admin, sms, pepper, GeneratedInFile: null);
+            return new SiloSecrets(admin, sms, pepper, SealingKey: null, GeneratedInFile: null);
         }
 
         var storage = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
@@ -31,7 +33,8 @@ public sealed record SiloSecrets(string AdminToken, string SmsInboundToken, stri
         var generated = new Stored(
             stored?.AdminToken ?? "adm_" + RandomToken(),
             stored?.SmsInboundToken ?? "sms_" + RandomToken(),
-            stored?.ReputationPepper ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            stored?.ReputationPepper ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            stored?.SealingKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         if (stored != generated)
         {
             Save(path, generated);
@@ -41,6 +44,7 @@ public sealed record SiloSecrets(string AdminToken, string SmsInboundToken, stri
             string.IsNullOrEmpty(admin) ? generated.AdminToken : admin,
             string.IsNullOrEmpty(sms) ? generated.SmsInboundToken : sms,
             string.IsNullOrEmpty(pepper) ? generated.ReputationPepper : pepper,
+            sealingConfigured ? null : generated.SealingKey,
             path);
     }
 
@@ -62,5 +66,5 @@ public sealed record SiloSecrets(string AdminToken, string SmsInboundToken, stri
         File.Move(temporary, path, overwrite: true);
     }
 
-    private sealed record Stored(string AdminToken, string SmsInboundToken, string ReputationPepper);
+    private sealed record Stored(string AdminToken, string SmsInboundToken, string ReputationPepper, string? SealingKey);
 }

@@ -7,11 +7,12 @@ namespace OrleansShop.Silo.Webhooks;
 /// <summary>
 /// A canonical event → the order grain's <see cref="OrderEvent"/>: statuses resolved through the
 /// shop's map, COD decided by the shop's payment-method names, and the e-mail replaced by its
-/// keyed hash — the plaintext goes no further than this class.
+/// keyed hash — the plaintext goes no further than this class, except sealed under the cluster's
+/// sealing key and bound to its order, for the providers that must be given the address.
 /// </summary>
-internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer)
+internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer, EmailSealer sealer)
 {
-    public OrderEvent Create(CanonicalEvent canonical, string eventId, string source, ShopSettings shop) => canonical switch
+    public OrderEvent Create(CanonicalEvent canonical, string eventId, string source, string shopId, ShopSettings shop) => canonical switch
     {
         OrderCreated created => new OrderEvent
         {
@@ -20,7 +21,7 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer)
             Name = "order.created",
             Trigger = OrderTrigger.Created,
             OccurredAt = created.OccurredAt,
-            Order = NewOrder(created, shop),
+            Order = NewOrder(created, shopId, shop),
         },
         OrderStatusChanged changed => new OrderEvent
         {
@@ -53,7 +54,7 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer)
         _ => throw new ArgumentOutOfRangeException(nameof(canonical), canonical.GetType().Name, "Unknown canonical event."),
     };
 
-    private NewOrder NewOrder(OrderCreated created, ShopSettings shop)
+    private NewOrder NewOrder(OrderCreated created, string shopId, ShopSettings shop)
     {
         var email = pseudonymizer.Pseudonymize(created.Email);
         return new NewOrder
@@ -61,6 +62,7 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer)
             Reference = string.IsNullOrWhiteSpace(created.Reference) ? created.OrderId : created.Reference,
             EmailHash = email.Hash,
             EmailKeyVersion = email.KeyVersion,
+            SealedEmail = sealer.Seal(created.Email.Trim(), OrderKeys.SealingContext(shopId, created.OrderId)),
             Phone = created.Phone,
             CustomerName = created.CustomerName,
             PaymentMethod = created.PaymentMethod,

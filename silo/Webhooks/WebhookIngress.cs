@@ -75,7 +75,7 @@ internal static class WebhookIngress
             return JsonRequest.Invalid("orderId", invalid);
         }
 
-        var orderEvent = events.Create(canonical, mapped.DedupKey, profile.Name, shop.Settings);
+        var orderEvent = events.Create(canonical, mapped.DedupKey, profile.Name, shopId, shop.Settings);
         if (orderEvent.Order is { } order)
         {
             var reputation = await grains.GetGrain<IBuyerReputationGrain>(order.EmailHash).GetAsync();

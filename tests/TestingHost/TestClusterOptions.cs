@@ -27,6 +27,7 @@ public sealed class TestClusterOptions
         ["Admin:Token"] = TestSilo.AdminToken,
         ["Sms:InboundToken"] = "test-sms-token",
         ["Reputation:Pepper"] = Convert.ToBase64String(new byte[32]),
+        ["Privacy:Sealing:Keys:1"] = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()),
         ["Dispatcher:PollInterval"] = "00:00:00.100",
         ["Dispatcher:Lease"] = "00:00:03",
         ["Dispatcher:DeliveryTimeout"] = "00:00:02",

@@ -20,4 +20,7 @@ public static class OrderKeys
     public const string ByShop = "orders";
 
     public static string For(string shopId, string orderId) => $"{shopId}/{orderId}";
+
+    /// <summary>The associated data an order's sealed e-mail is bound to: it opens for this order only.</summary>
+    public static string SealingContext(string shopId, string orderId) => $"order:{For(shopId, orderId)}";
 }

@@ -44,6 +44,13 @@ public sealed record NewOrder
 
     public required int EmailKeyVersion { get; init; }
 
+    /// <summary>
+    /// The address itself, sealed with <see cref="Privacy.EmailSealer"/> and bound to this order
+    /// (<see cref="OrderKeys.SealingContext"/>), for the providers that must be given it (invoice,
+    /// review invitation, upstream reputation signal). Dropped when none of them needs it any more.
+    /// </summary>
+    public string? SealedEmail { get; init; }
+
     public string? Phone { get; init; }
 
     public string? CustomerName { get; init; }
