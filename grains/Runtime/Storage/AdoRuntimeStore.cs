@@ -36,9 +36,9 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
         ? new GroupCommitter(dialect, serviceId, options, () => timeProvider.GetUtcNow().ToUnixMs())
         : null;
 
-    // Only a shared database has versions to check before each turn; read them in batches too.
-    private readonly VersionReader? _versionReader = (groupCommit ?? new GroupCommitOptions()) is { Enabled: true } options && dialect.SupportsGroupCommit
-        ? new VersionReader(dialect, serviceId, maxBatch: 256, options.MaxConcurrentBatches)
+    // The reads before a turn (its version, its state, its inbox key) are batched where commits are.
+    private readonly BatchedReads? _reads = (groupCommit ?? new GroupCommitOptions()) is { Enabled: true } options && dialect.SupportsGroupCommit
+        ? new BatchedReads(dialect, serviceId, options.MaxConcurrentBatches)
         : null;
 
     private Func<TurnCommit, Task>? _beforeCommit;
@@ -62,8 +62,8 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
     /// <summary>The group committer, when turns share transactions (PostgreSQL); null when each commits alone.</summary>
     internal GroupCommitter? GroupCommitter => _groupCommitter;
 
-    /// <summary>The batched reader of stored versions (PostgreSQL); null where turns need no version check.</summary>
-    internal VersionReader? VersionReader => _versionReader;
+    /// <summary>The batched point reads (PostgreSQL); null where each read goes alone.</summary>
+    internal BatchedReads? BatchedReads => _reads;
 
     private long Now => timeProvider.GetUtcNow().ToUnixMs();
 
@@ -122,7 +122,10 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
 
     // ---- grain state and inbox -------------------------------------------------------------
 
-    public async Task<StoredState?> ReadStateAsync(GrainId grainId, CancellationToken cancellationToken)
+    public Task<StoredState?> ReadStateAsync(GrainId grainId, CancellationToken cancellationToken) =>
+        _reads is not null ? _reads.States.ReadAsync(grainId) : ReadStateAloneAsync(grainId, cancellationToken);
+
+    private async Task<StoredState?> ReadStateAloneAsync(GrainId grainId, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var command = connection.Command(
@@ -135,7 +138,7 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
     public bool IsShared => dialect.IsShared;
 
     public Task<long> ReadVersionAsync(GrainId grainId, CancellationToken cancellationToken) =>
-        _versionReader is not null ? _versionReader.ReadAsync(grainId) : ReadVersionAloneAsync(grainId, cancellationToken);
+        _reads is not null ? _reads.Versions.ReadAsync(grainId) : ReadVersionAloneAsync(grainId, cancellationToken);
 
     private async Task<long> ReadVersionAloneAsync(GrainId grainId, CancellationToken cancellationToken)
     {
@@ -146,7 +149,10 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
         return await command.ExecuteScalarAsync(cancellationToken) is { } version and not DBNull ? Convert.ToInt64(version, System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
-    public async Task<string?> ReadInboxAsync(string inboxKey, CancellationToken cancellationToken)
+    public Task<string?> ReadInboxAsync(string inboxKey, CancellationToken cancellationToken) =>
+        _reads is not null ? _reads.Inbox.ReadAsync(inboxKey) : ReadInboxAloneAsync(inboxKey, cancellationToken);
+
+    private async Task<string?> ReadInboxAloneAsync(string inboxKey, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var command = connection.Command(
@@ -447,9 +453,9 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
             await _groupCommitter.DisposeAsync();
         }
 
-        if (_versionReader is not null)
+        if (_reads is not null)
         {
-            await _versionReader.DisposeAsync();
+            await _reads.DisposeAsync();
         }
 
         await dialect.DisposeAsync();

@@ -8,8 +8,8 @@ using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.Storage;
 
-/// <summary>The per-turn stale-version reads on PostgreSQL, batched into one query for many grains.</summary>
-public sealed class VersionReaderTests : IAsyncLifetime
+/// <summary>The reads before a turn on PostgreSQL (version, state, inbox key), batched into one query for many keys.</summary>
+public sealed class BatchedReadTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
     private TestDatabase _database = null!;
@@ -46,7 +46,7 @@ public sealed class VersionReaderTests : IAsyncLifetime
             await Store.CommitAsync(new TurnCommit(new GrainId("thing", "hot"), v, "0", null, [], []), CancellationToken.None);
         }
 
-        var reader = Store.VersionReader!;
+        var reader = Store.BatchedReads!.Versions;
         var queriesBefore = reader.Batches;
         var asks = Enumerable.Range(0, 30).Select(i => (Expected: (long)(i % 4), Grain: new GrainId("thing", $"g{i}")))
             .Concat(Enumerable.Repeat((Expected: 9L, Grain: new GrainId("thing", "hot")), 30))
@@ -57,6 +57,28 @@ public sealed class VersionReaderTests : IAsyncLifetime
 
         Assert.Equal(asks.Select(a => a.Expected), versions);
         Assert.True(reader.Batches - queriesBefore < asks.Count / 2, $"{asks.Count} concurrent reads took {reader.Batches - queriesBefore} queries");
+    }
+
+    [Fact]
+    public async Task Concurrent_state_and_inbox_reads_answer_each_caller_its_own_row_or_nothing()
+    {
+        for (var i = 0; i < 20; i += 2)
+        {
+            await Store.CommitAsync(new TurnCommit(new GrainId("thing", $"s{i}"), 0, $"\"{i}\"", new InboxWrite($"key-{i}", $"\"answer-{i}\""), [], []), CancellationToken.None);
+        }
+
+        var reads = Store.BatchedReads!;
+        var (statesBefore, inboxBefore) = (reads.States.Batches, reads.Inbox.Batches);
+        var states = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Store.ReadStateAsync(new GrainId("thing", $"s{i}"), CancellationToken.None)));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Store.ReadInboxAsync($"key-{i}", CancellationToken.None)));
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(i % 2 == 0 ? new StoredState(1, $"\"{i}\"") : null, states[i]);
+            Assert.Equal(i % 2 == 0 ? $"\"answer-{i}\"" : null, answers[i]);
+        }
+
+        Assert.True(reads.States.Batches - statesBefore < 20 && reads.Inbox.Batches - inboxBefore < 20, "concurrent reads must have shared queries");
     }
 
     [Fact]
