@@ -87,7 +87,8 @@ public static class GrainRuntimeServiceCollectionExtensions
         return new AdoRuntimeStore(
             dialect,
             services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
-            services.GetRequiredService<TimeProvider>());
+            services.GetRequiredService<TimeProvider>(),
+            storage.GroupCommit);
     }
 
     private static void AddValidatedOptions<T>(IServiceCollection services, string section, Func<T, string?> validate)

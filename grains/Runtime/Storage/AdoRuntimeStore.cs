@@ -1,4 +1,6 @@
 using System.Data.Common;
+using OrleansShop.Runtime.Hosting;
+using OrleansShop.Runtime.Storage.Batching;
 
 namespace OrleansShop.Runtime.Storage;
 
@@ -7,7 +9,7 @@ namespace OrleansShop.Runtime.Storage;
 /// and SQLite (both have <c>ON CONFLICT</c>, <c>RETURNING</c> and partial indexes); what differs
 /// lives in the <see cref="SqlDialect"/>.
 /// </summary>
-internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, TimeProvider timeProvider)
+internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, TimeProvider timeProvider, GroupCommitOptions? groupCommit = null)
     : IGrainStorage, IOutboxStorage, IMembershipStorage, IStorageAdmin, IGrainIndexReader, ILeaseStorage, IAsyncDisposable
 {
     private const string ClaimedColumns =
@@ -16,7 +18,7 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
     private const string ListedColumns =
         "id, kind, target_type, target_key, operation, idempotency_key, state, attempts, due_at, last_error, created_at";
 
-    private const string ClearClaim = "claim_token = NULL, claimed_by = NULL, claim_expires_at = NULL";
+    internal const string ClearClaim = "claim_token = NULL, claimed_by = NULL, claim_expires_at = NULL";
 
     private readonly string _claimSql =
         $"""
@@ -30,10 +32,38 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
         RETURNING {ClaimedColumns}
         """;
 
+    private readonly GroupCommitter? _groupCommitter = (groupCommit ?? new GroupCommitOptions()) is { Enabled: true } options && dialect.SupportsGroupCommit
+        ? new GroupCommitter(dialect, serviceId, options, () => timeProvider.GetUtcNow().ToUnixMs())
+        : null;
+
+    // The reads before a turn (its version, its state, its inbox key) are batched where commits are.
+    private readonly BatchedReads? _reads = (groupCommit ?? new GroupCommitOptions()) is { Enabled: true } options && dialect.SupportsGroupCommit
+        ? new BatchedReads(dialect, serviceId, options.MaxConcurrentBatches)
+        : null;
+
+    private Func<TurnCommit, Task>? _beforeCommit;
+
     public string ProviderName => dialect.Name;
 
     /// <summary>A fault-injection point for tests: runs after a turn's statements and before its COMMIT.</summary>
-    internal Func<TurnCommit, Task>? BeforeCommit { get; set; }
+    internal Func<TurnCommit, Task>? BeforeCommit
+    {
+        get => _beforeCommit;
+        set
+        {
+            _beforeCommit = value;
+            if (_groupCommitter is not null)
+            {
+                _groupCommitter.BeforeCommit = value;
+            }
+        }
+    }
+
+    /// <summary>The group committer, when turns share transactions (PostgreSQL); null when each commits alone.</summary>
+    internal GroupCommitter? GroupCommitter => _groupCommitter;
+
+    /// <summary>The batched point reads (PostgreSQL); null where each read goes alone.</summary>
+    internal BatchedReads? BatchedReads => _reads;
 
     private long Now => timeProvider.GetUtcNow().ToUnixMs();
 
@@ -92,7 +122,10 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
 
     // ---- grain state and inbox -------------------------------------------------------------
 
-    public async Task<StoredState?> ReadStateAsync(GrainId grainId, CancellationToken cancellationToken)
+    public Task<StoredState?> ReadStateAsync(GrainId grainId, CancellationToken cancellationToken) =>
+        _reads is not null ? _reads.States.ReadAsync(grainId) : ReadStateAloneAsync(grainId, cancellationToken);
+
+    private async Task<StoredState?> ReadStateAloneAsync(GrainId grainId, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var command = connection.Command(
@@ -104,7 +137,10 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
 
     public bool IsShared => dialect.IsShared;
 
-    public async Task<long> ReadVersionAsync(GrainId grainId, CancellationToken cancellationToken)
+    public Task<long> ReadVersionAsync(GrainId grainId, CancellationToken cancellationToken) =>
+        _reads is not null ? _reads.Versions.ReadAsync(grainId) : ReadVersionAloneAsync(grainId, cancellationToken);
+
+    private async Task<long> ReadVersionAloneAsync(GrainId grainId, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var command = connection.Command(
@@ -113,7 +149,10 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
         return await command.ExecuteScalarAsync(cancellationToken) is { } version and not DBNull ? Convert.ToInt64(version, System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
-    public async Task<string?> ReadInboxAsync(string inboxKey, CancellationToken cancellationToken)
+    public Task<string?> ReadInboxAsync(string inboxKey, CancellationToken cancellationToken) =>
+        _reads is not null ? _reads.Inbox.ReadAsync(inboxKey) : ReadInboxAloneAsync(inboxKey, cancellationToken);
+
+    private async Task<string?> ReadInboxAloneAsync(string inboxKey, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var command = connection.Command(
@@ -122,35 +161,21 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    public async Task<long> CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
+    public Task<long> CommitAsync(TurnCommit commit, CancellationToken cancellationToken) =>
+        _groupCommitter is not null ? _groupCommitter.CommitAsync(commit) : CommitAloneAsync(commit, cancellationToken);
+
+    /// <summary>One turn, one transaction: SQLite, whose single writer gains nothing from sharing, or group commit turned off.</summary>
+    private async Task<long> CommitAloneAsync(TurnCommit commit, CancellationToken cancellationToken)
     {
-        var now = Now;
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        if (await WriteStateAsync(connection, transaction, commit, now, cancellationToken) == 0)
+        foreach (var statement in TurnStatements.For(commit, serviceId, Now))
         {
-            throw new InconsistentStateException(commit.Grain, commit.ExpectedVersion);
-        }
-
-        if (commit.Inbox is { } inbox && await WriteInboxAsync(connection, transaction, commit.Grain, inbox, now, cancellationToken) == 0)
-        {
-            throw new DuplicateInboxException(inbox.Key);
-        }
-
-        foreach (var entry in commit.Outbox)
-        {
-            await InsertOutboxAsync(connection, transaction, entry, now, cancellationToken);
-        }
-
-        foreach (var change in commit.Reminders)
-        {
-            await WriteReminderAsync(connection, transaction, commit.Grain, change, now, cancellationToken);
-        }
-
-        foreach (var entry in commit.Index)
-        {
-            await WriteIndexAsync(connection, transaction, commit.Grain, entry, cancellationToken);
+            await using var command = statement.ToCommand(connection, transaction);
+            if (statement.Check(await command.ExecuteNonQueryAsync(cancellationToken), commit) is { } failure)
+            {
+                throw failure;
+            }
         }
 
         if (BeforeCommit is { } hook)
@@ -168,100 +193,6 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
         await using var command = connection.Command("DELETE FROM inbox WHERE service_id = @service AND created_at < @cutoff")
             .With("service", serviceId).With("cutoff", olderThan.ToUnixMs());
         return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private async Task<int> WriteStateAsync(DbConnection connection, DbTransaction transaction, TurnCommit commit, long now, CancellationToken cancellationToken)
-    {
-        // The first write inserts and loses quietly to a concurrent first write; later writes
-        // update only the version they read. Zero rows either way means another turn won.
-        var sql = commit.ExpectedVersion == 0
-            ? """
-              INSERT INTO grain_state (service_id, grain_type, grain_key, version, payload, updated_at)
-              VALUES (@service, @type, @key, 1, @payload, @now) ON CONFLICT DO NOTHING
-              """
-            : """
-              UPDATE grain_state SET version = version + 1, payload = @payload, updated_at = @now
-              WHERE service_id = @service AND grain_type = @type AND grain_key = @key AND version = @expected
-              """;
-        await using var command = connection.Command(sql, transaction)
-            .With("service", serviceId).With("type", commit.Grain.Type).With("key", commit.Grain.Key)
-            .With("payload", commit.Payload).With("now", now).With("expected", commit.ExpectedVersion);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private async Task<int> WriteInboxAsync(DbConnection connection, DbTransaction transaction, GrainId grain, InboxWrite inbox, long now, CancellationToken cancellationToken)
-    {
-        await using var command = connection.Command(
-            """
-            INSERT INTO inbox (service_id, inbox_key, grain_type, grain_key, result, created_at)
-            VALUES (@service, @key, @type, @grain, @result, @now) ON CONFLICT DO NOTHING
-            """, transaction)
-            .With("service", serviceId).With("key", inbox.Key).With("type", grain.Type).With("grain", grain.Key)
-            .With("result", inbox.Result).With("now", now);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private async Task InsertOutboxAsync(DbConnection connection, DbTransaction transaction, OutboxEntry entry, long now, CancellationToken cancellationToken)
-    {
-        await using var command = connection.Command(
-            """
-            INSERT INTO outbox (service_id, kind, target_type, target_key, operation, payload, idempotency_key,
-                                reply_type, reply_key, reply_operation, state, attempts, due_at, created_at)
-            VALUES (@service, @kind, @type, @key, @operation, @payload, @idempotency,
-                    @replyType, @replyKey, @replyOperation, 'pending', 0, @due, @now)
-            """, transaction)
-            .With("service", serviceId).With("kind", entry.Kind.ToColumn()).With("type", entry.TargetType).With("key", entry.TargetKey)
-            .With("operation", entry.Operation).With("payload", entry.Payload).With("idempotency", entry.IdempotencyKey)
-            .With("replyType", entry.Reply?.GrainType).With("replyKey", entry.Reply?.GrainKey).With("replyOperation", entry.Reply?.Method)
-            .With("due", entry.DueAt.ToUnixMs()).With("now", now);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private async Task WriteReminderAsync(DbConnection connection, DbTransaction transaction, GrainId grain, ReminderChange change, long now, CancellationToken cancellationToken)
-    {
-        var sql = change.DueAt is null
-            ? "DELETE FROM outbox WHERE service_id = @service AND kind = 'reminder' AND target_type = @type AND target_key = @key AND operation = @name"
-            : $$"""
-              INSERT INTO outbox (service_id, kind, target_type, target_key, operation, payload, idempotency_key,
-                                  period_ms, state, attempts, due_at, created_at)
-              VALUES (@service, 'reminder', @type, @key, @name, '{}', @idempotency, @period, 'pending', 0, @due, @now)
-              ON CONFLICT (service_id, target_type, target_key, operation) WHERE kind = 'reminder'
-              DO UPDATE SET due_at = excluded.due_at, period_ms = excluded.period_ms, idempotency_key = excluded.idempotency_key,
-                            state = 'pending', attempts = 0, last_error = NULL, {{ClearClaim}}
-              """;
-        await using var command = connection.Command(sql, transaction)
-            .With("service", serviceId).With("type", grain.Type).With("key", grain.Key).With("name", change.Name);
-        if (change.DueAt is { } due)
-        {
-            command.With("idempotency", $"{grain}/reminder/{change.Name}").With("period", (long?)change.Period?.TotalMilliseconds)
-                .With("due", due.ToUnixMs()).With("now", now);
-        }
-
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private async Task WriteIndexAsync(DbConnection connection, DbTransaction transaction, GrainId grain, IndexWrite entry, CancellationToken cancellationToken)
-    {
-        if (entry.SortKey is null)
-        {
-            await using var remove = connection.Command(
-                "DELETE FROM grain_index WHERE service_id = @service AND index_name = @index AND partition_key = @partition AND grain_type = @type AND grain_key = @key",
-                transaction)
-                .With("service", serviceId).With("index", entry.Index).With("partition", entry.Partition).With("type", grain.Type).With("key", grain.Key);
-            await remove.ExecuteNonQueryAsync(cancellationToken);
-            return;
-        }
-
-        await using var command = connection.Command(
-            """
-            INSERT INTO grain_index (service_id, index_name, partition_key, grain_type, grain_key, sort_key, tag, summary)
-            VALUES (@service, @index, @partition, @type, @key, @sort, @tag, @summary)
-            ON CONFLICT (service_id, index_name, partition_key, grain_type, grain_key)
-            DO UPDATE SET sort_key = excluded.sort_key, tag = excluded.tag, summary = excluded.summary
-            """, transaction)
-            .With("service", serviceId).With("index", entry.Index).With("partition", entry.Partition).With("type", grain.Type)
-            .With("key", grain.Key).With("sort", entry.SortKey).With("tag", entry.Tag).With("summary", entry.Summary);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<IndexEntry>> QueryAsync(string index, string partition, string? tag, string? before, int limit, CancellationToken cancellationToken)
@@ -423,7 +354,8 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
         var fenced = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
         if (fenced && reply is not null)
         {
-            await InsertOutboxAsync(connection, transaction, reply, now, cancellationToken);
+            await using var insert = TurnStatements.Outbox(reply, serviceId, now).ToCommand(connection, transaction);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -514,5 +446,18 @@ internal sealed class AdoRuntimeStore(SqlDialect dialect, string serviceId, Time
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => dialect.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_groupCommitter is not null)
+        {
+            await _groupCommitter.DisposeAsync();
+        }
+
+        if (_reads is not null)
+        {
+            await _reads.DisposeAsync();
+        }
+
+        await dialect.DisposeAsync();
+    }
 }

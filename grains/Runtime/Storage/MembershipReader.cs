@@ -12,6 +12,6 @@ public static class MembershipReader
         ArgumentNullException.ThrowIfNull(storage);
         var connectionString = storage.ResolveConnectionString();
         SqlDialect dialect = storage.Provider == StorageOptions.Postgres ? new PostgresDialect(connectionString) : new SqliteDialect(connectionString);
-        return new AdoRuntimeStore(dialect, serviceId, timeProvider);
+        return new AdoRuntimeStore(dialect, serviceId, timeProvider, new GroupCommitOptions { Enabled = false }); // it never commits a turn
     }
 }

@@ -27,6 +27,12 @@ internal abstract class SqlDialect : IAsyncDisposable
 
     public abstract bool IsUniqueViolation(Exception exception);
 
+    /// <summary>Whether concurrent turns may share a transaction, each in a savepoint (needs <see cref="DbBatch"/>).</summary>
+    public virtual bool SupportsGroupCommit => false;
+
+    /// <summary>The server refused one statement (a constraint, a type) and the connection is still usable.</summary>
+    public virtual bool IsRefusedStatement(Exception exception) => false;
+
     public abstract bool IsUnavailable(Exception exception);
 
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -17,6 +17,9 @@ public sealed class StorageOptions
 
     public string DataFolderPath => Path.GetFullPath(DataFolder);
 
+    /// <summary>How concurrent turns share PostgreSQL transactions (<c>Storage:GroupCommit</c>).</summary>
+    public GroupCommitOptions GroupCommit { get; set; } = new();
+
     public string ResolveConnectionString() =>
         !string.IsNullOrWhiteSpace(ConnectionString) ? ConnectionString
         : Provider == Sqlite ? $"Data Source={Path.Combine(DataFolderPath, "orleansshop.db")}"
@@ -26,7 +29,7 @@ public sealed class StorageOptions
         o.Provider is not (Sqlite or Postgres) ? $"Storage:Provider must be '{Sqlite}' or '{Postgres}', not '{o.Provider}'."
         : o.Provider == Postgres && string.IsNullOrWhiteSpace(o.ConnectionString) ? "Storage:ConnectionString is required when Storage:Provider is postgres."
         : string.IsNullOrWhiteSpace(o.DataFolder) ? "Storage:DataFolder must not be empty."
-        : null;
+        : GroupCommitOptions.Validate(o.GroupCommit);
 }
 
 /// <summary>The cluster this silo belongs to. Section <c>Cluster</c>.</summary>

@@ -8,7 +8,7 @@ internal sealed class PostgresDialect(string connectionString) : SqlDialect
     // Any constant works; it only has to be the same in every silo of every version.
     private const long SchemaLockKey = 0x4F726C65616E73;
 
-    private readonly NpgsqlDataSource _dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+    private readonly NpgsqlDataSource _dataSource = Build(connectionString);
 
     public override string Name => "postgres";
 
@@ -30,6 +30,13 @@ internal sealed class PostgresDialect(string connectionString) : SqlDialect
     public override bool IsUniqueViolation(Exception exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
+    public override bool SupportsGroupCommit => true;
+
+    // Connection (08), resources (53), operator intervention such as a terminated backend (57) and
+    // system errors (58) may leave no session to roll back in; every other class refuses a statement only.
+    public override bool IsRefusedStatement(Exception exception) =>
+        exception is PostgresException { SqlState: not (['0', '8', ..] or ['5', '3' or '7' or '8', ..]) };
+
     public override bool IsUnavailable(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
@@ -47,6 +54,19 @@ internal sealed class PostgresDialect(string connectionString) : SqlDialect
         }
 
         return false;
+    }
+
+    private static NpgsqlDataSource Build(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // A turn runs the same few statements over and over: let Npgsql prepare them on each
+        // pooled connection, so PostgreSQL parses and plans them once, unless the operator chose.
+        if (!builder.ConnectionStringBuilder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        }
+
+        return builder.Build();
     }
 
     public override async ValueTask DisposeAsync()

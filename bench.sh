@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# The benchmark, in one command: ./bench.sh
+# Builds Release, starts a throwaway PostgreSQL with fsync on, measures pgbench with the
+# transaction one webhook ingest commits, then a real silo process on the same PostgreSQL and the
+# bare Kestrel baseline with one load generator, and the memory of idle buyer activations.
+# Prints the machine and a markdown table. Knobs (environment): BENCH_SECONDS (15 per phase),
+# BENCH_CONNECTIONS (64, load generator), BENCH_PGBENCH_CLIENTS (16), BENCH_ACTIVATIONS (100000).
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+seconds=${BENCH_SECONDS:-15}
+connections=${BENCH_CONNECTIONS:-64}
+pg_clients=${BENCH_PGBENCH_CLIENTS:-16}
+activations=${BENCH_ACTIVATIONS:-100000}
+
+log() { printf '[bench.sh] %s\n' "$*" >&2; }
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$(( 20000 + RANDOM % 20000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  return 1
+}
+
+# --- The machine ----------------------------------------------------------------------------------
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+memory=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+machine="$(nproc) cores, ${cpu:-unknown CPU}, $memory RAM, $(uname -sr), .NET $(dotnet --version)"
+
+# --- Build ------------------------------------------------------------------------------------------
+log "building Release"
+dotnet build "$root/silo/OrleansShop.Silo.csproj" -c Release -v quiet -nologo >/dev/null
+dotnet build "$root/bench/OrleansShop.Bench/OrleansShop.Bench.csproj" -c Release -v quiet -nologo >/dev/null
+bench_dll="$root/bench/OrleansShop.Bench/bin/Release/net10.0/OrleansShop.Bench.dll"
+silo_dll="$root/silo/bin/Release/net10.0/OrleansShop.Silo.dll"
+
+# --- A throwaway PostgreSQL, durable: fsync and synchronous commit on (the defaults) --------------
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/pgbench" ]; then
+  log "PostgreSQL binaries not found: apt-get install -y postgresql postgresql-contrib"; exit 2
+fi
+work=$(mktemp -d /tmp/orleansshop-bench.XXXXXX)
+chmod 755 "$work"
+[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$work"
+pg_port=$(free_port); silo_port=$(free_port); kestrel_port=$(free_port)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  as_pg "$pg_bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "starting PostgreSQL on 127.0.0.1:$pg_port (fsync on) in $work"
+as_pg "$pg_bin/initdb" -D "$work/data" -A trust -U postgres >"$work/initdb.log" 2>&1 || { cat "$work/initdb.log" >&2; exit 1; }
+as_pg "$pg_bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w -t 60 \
+  -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB -c fsync=on -c synchronous_commit=on" \
+  start >/dev/null || { cat "$work/server.log" >&2; exit 1; }
+psql() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+
+# --- pgbench: the database's own limit for the same transaction ---------------------------------
+log "pgbench: $pg_clients clients, $seconds s, one ingest transaction each (bench/pgbench/transition.sql)"
+psql -d postgres -c "CREATE DATABASE pgbench"
+for migration in "$root"/grains/Runtime/Storage/Postgres/Migrations/V*.sql; do psql -d pgbench -f "$migration"; done
+"$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -n -M prepared -c "$pg_clients" -j "$(nproc)" -T "$seconds" \
+  -f "$root/bench/pgbench/transition.sql" pgbench >"$work/pgbench.log" 2>&1 || { cat "$work/pgbench.log" >&2; exit 1; }
+pgbench_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$work/pgbench.log" | head -n 1)
+log "pgbench: $pgbench_tps transactions/s"
+
+# --- Idle activation memory (in-process, embedded store) ----------------------------------------
+log "memory of $activations idle buyer activations"
+bytes=$(dotnet "$bench_dll" memory "$activations")
+
+# --- A silo (a real process) on the same PostgreSQL, and the bare Kestrel baseline --------------
+psql -d postgres -c "CREATE DATABASE orleansshop"
+admin_token="bench-$(date +%s)-$RANDOM"
+log "starting the silo on 127.0.0.1:$silo_port and bare Kestrel on 127.0.0.1:$kestrel_port"
+mkdir -p "$work/silo"
+(
+  cd "$work/silo"
+  export ASPNETCORE_ENVIRONMENT=Production \
+    Storage__Provider=postgres Providers__Mode=sandbox \
+    Storage__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=orleansshop;Maximum Pool Size=100" \
+    Storage__DataFolder="$work/silo" \
+    Admin__Token="$admin_token" \
+    Webhooks__PermitsPerSecond=1000000 Webhooks__Burst=1000000 \
+    Logging__LogLevel__Default=Warning
+  exec dotnet "$silo_dll" --urls "http://127.0.0.1:$silo_port"
+) >"$work/silo.log" 2>&1 &
+pids+=($!)
+dotnet "$bench_dll" kestrel "http://127.0.0.1:$kestrel_port" >"$work/kestrel.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 600); do
+  curl -fs -o /dev/null "http://127.0.0.1:$silo_port/readyz" && break
+  sleep 0.1
+done
+curl -fs -o /dev/null "http://127.0.0.1:$silo_port/readyz" || { log "the silo did not become ready"; cat "$work/silo.log" >&2; exit 1; }
+
+log "driving: $connections connections, $seconds s per phase"
+table=$(dotnet "$bench_dll" drive --silo "http://127.0.0.1:$silo_port" --kestrel "http://127.0.0.1:$kestrel_port" \
+  --admin-token "$admin_token" --pgbench-tps "$pgbench_tps" --connections "$connections" --seconds "$seconds") \
+  || { log "the load generator failed"; tail -n 50 "$work/silo.log" >&2; exit 1; }
+
+echo
+echo "Machine: $machine"
+echo "PostgreSQL: $("$pg_bin/postgres" --version | sed 's/^postgres (PostgreSQL) //') on loopback, fsync on, synchronous_commit on; pgbench $pg_clients clients; load generator $connections connections; $seconds s per phase"
+echo
+echo "$table"
+echo "| idle email-reputation activation (of $activations) | | | | | $bytes bytes | ≤ 2048 bytes |"
