@@ -14,15 +14,7 @@ pg_clients=${BENCH_PGBENCH_CLIENTS:-16}
 activations=${BENCH_ACTIVATIONS:-100000}
 
 log() { printf '[bench.sh] %s\n' "$*" >&2; }
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$(( 20000 + RANDOM % 20000 ))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-  done
-  return 1
-}
+source "$root/scripts/throwaway-postgres.sh"
 
 # --- The machine ----------------------------------------------------------------------------------
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
@@ -37,29 +29,20 @@ bench_dll="$root/bench/OrleansShop.Bench/bin/Release/net10.0/OrleansShop.Bench.d
 silo_dll="$root/silo/bin/Release/net10.0/OrleansShop.Silo.dll"
 
 # --- A throwaway PostgreSQL, durable: fsync and synchronous commit on (the defaults) --------------
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/pgbench" ]; then
-  log "PostgreSQL binaries not found: apt-get install -y postgresql postgresql-contrib"; exit 2
-fi
 work=$(mktemp -d /tmp/orleansshop-bench.XXXXXX)
-chmod 755 "$work"
-[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$work"
-pg_port=$(free_port); silo_port=$(free_port); kestrel_port=$(free_port)
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  as_pg "$pg_bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  pg_throwaway_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-log "starting PostgreSQL on 127.0.0.1:$pg_port (fsync on) in $work"
-as_pg "$pg_bin/initdb" -D "$work/data" -A trust -U postgres >"$work/initdb.log" 2>&1 || { cat "$work/initdb.log" >&2; exit 1; }
-as_pg "$pg_bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w -t 60 \
-  -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB -c fsync=on -c synchronous_commit=on" \
-  start >/dev/null || { cat "$work/server.log" >&2; exit 1; }
+pg_throwaway_start "-c max_connections=300 -c shared_buffers=256MB -c fsync=on -c synchronous_commit=on" || exit 1
+[ -x "$pg_bin/pgbench" ] || { log "pgbench not found beside $pg_bin/postgres: apt-get install -y postgresql-contrib"; exit 2; }
+silo_port=$(pg_free_port); kestrel_port=$(pg_free_port)
 psql() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 
 # --- pgbench: the database's own limit for the same transaction ---------------------------------
