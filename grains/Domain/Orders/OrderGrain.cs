@@ -110,7 +110,9 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
         // With an upstream provider the outcome is also signalled there, which needs the address; once the
         // order has let go of it (see EmailStillNeeded), a late correction reaches the network only.
         var sealedEmail = order.Policy.ReputationSignal ? state.State.Details!.SealedEmail : null;
-        Outbox.Send<Reputation.IReputationReportGrain>(GetPrimaryKeyString(), report => report.ReportAsync(emailHash, reported, when, sealedEmail));
+        var revision = state.State.ReportRevision + 1;
+        state.State = state.State with { ReportRevision = revision };
+        Outbox.Send<Reputation.IReputationReportGrain>(GetPrimaryKeyString(), report => report.ReportAsync(emailHash, reported, when, sealedEmail, revision));
         var signal = !order.Policy.ReputationSignal ? null : sealedEmail is null ? "not_sent" : "pending";
         SetReport(new ReportSideEffect("pending", name, signal));
     }

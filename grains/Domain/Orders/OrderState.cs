@@ -24,6 +24,9 @@ public sealed record OrderState
 
     public SideEffectStatuses SideEffects { get; init; } = new();
 
+    /// <summary>How many outcome reports the order has sent: each carries its number, so a late one cannot undo a newer one.</summary>
+    public int ReportRevision { get; init; }
+
     /// <summary>Every payment the order was told of, accepted or not: a rejected one is the shop's to refund or check.</summary>
     public IReadOnlyList<PaymentRecord> Payments { get; init; } = [];
 }

@@ -14,9 +14,9 @@ public sealed class BuyerReputationGrain(IPersistentState<BuyerReputationState> 
     {
         ArgumentNullException.ThrowIfNull(contribution);
         var key = $"{contribution.ShopId}/{contribution.OrderId}";
-        if (state.State.Contributions.TryGetValue(key, out var known) && known.Outcome == contribution.Outcome)
+        if (state.State.Contributions.TryGetValue(key, out var known) && (known.Outcome == contribution.Outcome || known.Revision > contribution.Revision))
         {
-            return;
+            return; // already so, or a correction that has since been corrected again, arriving late
         }
 
         state.State.Contributions[key] = contribution;

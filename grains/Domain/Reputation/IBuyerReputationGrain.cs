@@ -23,7 +23,8 @@ public enum Outcome
     NotCollected,
 }
 
-public sealed record Contribution(string ShopId, string OrderId, Outcome Outcome, DateTimeOffset ReportedAt);
+/// <param name="Revision">The order's report revision: a contribution older than the one held is stale (the outbox does not keep order).</param>
+public sealed record Contribution(string ShopId, string OrderId, Outcome Outcome, DateTimeOffset ReportedAt, int Revision = 0);
 
 /// <summary>API.md's <c>reputation</c>: counts and the collected rate in percent (two decimals).</summary>
 public sealed record ReputationView(bool Known, int Collected, int NotCollected, decimal? RatePercent)

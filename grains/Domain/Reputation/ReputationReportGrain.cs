@@ -9,14 +9,21 @@ public sealed class ReputationReportGrain(IPersistentState<ReputationReportState
 
     private string OrderId => GetPrimaryKeyString()[(ShopId.Length + 1)..];
 
-    public async Task ReportAsync(string emailHash, Outcome outcome, DateTimeOffset at, string? sealedEmail)
+    public async Task ReportAsync(string emailHash, Outcome outcome, DateTimeOffset at, string? sealedEmail, int revision)
     {
+        if (revision <= state.State.Revision)
+        {
+            return; // a report the order has since replaced, arriving late
+        }
+
         if (state.State.Outcome == outcome)
         {
+            state.State = state.State with { Revision = revision };
+            await state.WriteStateAsync();
             return;
         }
 
-        var contribution = new Contribution(ShopId, OrderId, outcome, at);
+        var contribution = new Contribution(ShopId, OrderId, outcome, at, revision);
         Outbox.Send<IBuyerReputationGrain>(emailHash, buyer => buyer.RecordAsync(contribution));
         var update = new SideEffectUpdate("reputationReport", "reported", TimeProvider.GetUtcNow(), Name(outcome));
         Outbox.Send<IOrderGrain>(GetPrimaryKeyString(), order => order.SideEffectChangedAsync(update));
@@ -31,6 +38,7 @@ public sealed class ReputationReportGrain(IPersistentState<ReputationReportState
             Outcome = outcome,
             ReportedAt = at,
             Corrections = state.State.Outcome is null ? 0 : state.State.Corrections + 1,
+            Revision = revision,
             SignalCall = signalCall,
         };
         await state.WriteStateAsync();
