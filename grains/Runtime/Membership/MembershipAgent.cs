@@ -131,8 +131,8 @@ internal sealed class MembershipAgent(
         var now = timeProvider.GetUtcNow();
         var address = silo.Address ?? "unknown";
         await storage.JoinAsync(new SiloRecord(silo.SiloId, address, silo.HostName, silo.StartedAt, now, SiloStatus.Active), cancellationToken);
+        _joined = true; // before anything else awaits: a stop from here on must leave the row it wrote
         await storage.PurgeSilosAsync(now - _options.RetainDeadSilos, cancellationToken);
-        _joined = true;
         logger.SiloJoined(silo.SiloId, address);
     }
 
