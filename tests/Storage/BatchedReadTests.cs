@@ -9,26 +9,8 @@ using OrleansShop.Tests.Infrastructure;
 namespace OrleansShop.Tests.Storage;
 
 /// <summary>The reads before a turn on PostgreSQL (version, state, inbox key), batched into one query for many keys.</summary>
-public sealed class BatchedReadTests : IAsyncLifetime
+public sealed class BatchedReadTests() : PostgresStoreTest("versions", new GroupCommitOptions { MaxConcurrentBatches = 1 })
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
-    private TestDatabase _database = null!;
-
-    private AdoRuntimeStore Store { get; set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestPostgres.CreateDatabaseAsync();
-        Store = new AdoRuntimeStore(new PostgresDialect(_database.ConnectionString), "versions", _clock, new GroupCommitOptions { MaxConcurrentBatches = 1 });
-        await Store.MigrateAsync(CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Store.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task Concurrent_reads_share_queries_and_each_caller_gets_its_own_grains_version()
     {
@@ -98,8 +80,8 @@ public sealed class BatchedReadTests : IAsyncLifetime
     public async Task A_failed_query_fails_every_read_of_its_batch_rather_than_answering_version_zero()
     {
         await using var broken = new AdoRuntimeStore(
-            new PostgresDialect(new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Database = "no_such_database" }.ConnectionString),
-            "versions", _clock);
+            new PostgresDialect(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Database = "no_suchDatabase" }.ConnectionString),
+            "versions", Clock);
 
         var reads = Enumerable.Range(0, 10).Select(i => broken.ReadVersionAsync(new GrainId("thing", $"g{i}"), CancellationToken.None)).ToList();
 

@@ -12,31 +12,13 @@ namespace OrleansShop.Tests.Storage;
 /// Group commit on PostgreSQL: turns queued while the only transaction slot is busy share the next
 /// transaction, one savepoint each. A held first batch makes that sharing deterministic.
 /// </summary>
-public sealed class GroupCommitTests : IAsyncLifetime
+public sealed class GroupCommitTests() : PostgresStoreTest("group", new GroupCommitOptions { MaxTurns = 32, MaxConcurrentBatches = 1 })
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
-    private TestDatabase _database = null!;
-    private AdoRuntimeStore Store { get; set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestPostgres.CreateDatabaseAsync();
-        Store = new AdoRuntimeStore(
-            new PostgresDialect(_database.ConnectionString), "group", _clock, new GroupCommitOptions { MaxTurns = 32, MaxConcurrentBatches = 1 });
-        await Store.MigrateAsync(CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Store.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     private static TurnCommit Commit(string key, long expected, string payload, string? inbox = null, params OutboxEntry[] outbox) =>
         new(new GrainId("thing", key), expected, payload, inbox is null ? null : new InboxWrite(inbox, "\"answer\""), outbox, []);
 
     private OutboxEntry Call(string idempotencyKey, string operation = "send") =>
-        new(OutboxKind.Call, "connector", "thing/x", operation, "{}", idempotencyKey, null, _clock.GetUtcNow());
+        new(OutboxKind.Call, "connector", "thing/x", operation, "{}", idempotencyKey, null, Clock.GetUtcNow());
 
     /// <summary>Holds a first turn before its COMMIT, queues <paramref name="turns"/> behind it, then lets go: they form one batch.</summary>
     private async Task<Task<long>[]> CommitInOneBatchAsync(params TurnCommit[] turns)
@@ -68,7 +50,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         return results;
     }
 
-    private Task<long> CountAsync(string sql) => _database.ScalarAsync<long>(sql);
+    private Task<long> CountAsync(string sql) => Database.ScalarAsync<long>(sql);
 
     [Fact]
     public async Task A_turn_that_conflicts_fails_alone_and_the_rest_of_its_batch_commits()
@@ -98,7 +80,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_turn_the_database_refuses_rolls_back_to_its_savepoint_and_the_others_commit()
+    public async Task A_turn_theDatabase_refuses_rolls_back_to_its_savepoint_and_the_others_commit()
     {
         await Store.CommitAsync(Commit("dup", 0, "\"first\"", "seen"), CancellationToken.None);
 
@@ -127,10 +109,10 @@ public sealed class GroupCommitTests : IAsyncLifetime
         {
             if (commit.Grain.Key == "victim")
             {
-                await using var admin = new NpgsqlConnection(_database.ConnectionString);
+                await using var admin = new NpgsqlConnection(Database.ConnectionString);
                 await admin.OpenAsync();
                 await using var kill = new NpgsqlCommand(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction' AND pid <> pg_backend_pid()",
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = currentDatabase() AND state = 'idle in transaction' AND pid <> pg_backend_pid()",
                     admin);
                 await kill.ExecuteNonQueryAsync();
             }
