@@ -80,7 +80,7 @@ public sealed class BatchedReadTests() : PostgresStoreTest("versions", new Group
     public async Task A_failed_query_fails_every_read_of_its_batch_rather_than_answering_version_zero()
     {
         await using var broken = new AdoRuntimeStore(
-            new PostgresDialect(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Database = "no_suchDatabase" }.ConnectionString),
+            new PostgresDialect(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Database = "no_such_database" }.ConnectionString),
             "versions", Clock);
 
         var reads = Enumerable.Range(0, 10).Select(i => broken.ReadVersionAsync(new GrainId("thing", $"g{i}"), CancellationToken.None)).ToList();

@@ -112,7 +112,7 @@ public sealed class GroupCommitTests() : PostgresStoreTest("group", new GroupCom
                 await using var admin = new NpgsqlConnection(Database.ConnectionString);
                 await admin.OpenAsync();
                 await using var kill = new NpgsqlCommand(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = currentDatabase() AND state = 'idle in transaction' AND pid <> pg_backend_pid()",
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction' AND pid <> pg_backend_pid()",
                     admin);
                 await kill.ExecuteNonQueryAsync();
             }
