@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace OrleansShop.Runtime;
+namespace OrleansShop.Effects;
 
-/// <summary>The one JSON shape of everything the runtime stores: state, inbox answers, message arguments.</summary>
+/// <summary>The one JSON shape of everything grains store: state, inbox answers, effect payloads and message arguments.</summary>
 public static class GrainJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();

@@ -2,7 +2,7 @@ using System.Collections.ObjectModel;
 using System.Linq.Expressions;
 using System.Reflection;
 
-namespace OrleansShop.Runtime.Outbox;
+namespace OrleansShop.Effects;
 
 /// <summary>
 /// Reads the argument values of <c>g => g.Method(a, b)</c>. Constants and captured variables (the
