@@ -54,6 +54,9 @@ public abstract partial class EffectGrain<TState> : Grain, IEffectHost, IReminda
 
     protected bool RecordExists => _storage.RecordExists;
 
+    /// <summary>The grain's key (its id without the type).</summary>
+    protected string GetPrimaryKeyString() => GrainExtensions.GetPrimaryKeyString(this);
+
     /// <summary>Messages and external calls this grain's next write commits.</summary>
     protected IGrainOutbox Outbox { get; }
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using OrleansShop.Connectors.Netgsm;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Grains.Sms;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Silo.Connectors;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using OrleansShop.Connectors.TrustedShops;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Shops;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Silo.Connectors;
 

@@ -1,5 +1,5 @@
+using OrleansShop.Effects;
 using OrleansShop.Grains.Shops;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Grains.Sms;
 
@@ -8,7 +8,7 @@ namespace OrleansShop.Grains.Sms;
 /// Sends the shop's template, waits for the buyer's <c>&lt;KEYWORD&gt; &lt;reference&gt;</c>, and tells
 /// the order whether it was confirmed or expired.
 /// </summary>
-public interface ISmsConfirmationGrain : IRemindable
+public interface ISmsConfirmationGrain : IGrainWithStringKey
 {
     /// <summary>Starts the confirmation once; later calls change nothing.</summary>
     Task StartAsync(SmsConfirmationRequest request);

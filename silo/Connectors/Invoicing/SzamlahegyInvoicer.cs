@@ -1,8 +1,8 @@
 using System.Text.Json;
 using OrleansShop.Connectors.Szamlahegy;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Invoicing;
 using OrleansShop.Grains.Shops;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Silo.Connectors.Invoicing;
 

@@ -1,10 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Orders;
-using OrleansShop.Runtime;
 using OrleansShop.Silo.Http;
 using OrleansShop.Silo.Problems;
+using OrleansShop.Storage;
 
 namespace OrleansShop.Silo.Endpoints.Orders;
 

@@ -1,7 +1,7 @@
+using OrleansShop.Effects;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Sandbox;
-using OrleansShop.Runtime;
 using OrleansShop.Silo.Http;
 
 namespace OrleansShop.Silo.Endpoints.Reputation;

@@ -1,5 +1,5 @@
+using OrleansShop.Effects;
 using OrleansShop.Grains.Shops;
-using OrleansShop.Runtime;
 using OrleansShop.Silo.Http;
 
 namespace OrleansShop.Silo.Endpoints.Shops;

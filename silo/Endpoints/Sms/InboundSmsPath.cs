@@ -1,5 +1,5 @@
+using OrleansShop.Effects;
 using OrleansShop.Grains.Sms;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Silo.Endpoints.Sms;
 
@@ -19,7 +19,7 @@ internal sealed class InboundSmsPath(IGrainFactory grains, IConfiguration config
         }
 
         var reply = new InboundSms(sender, to, text, messageId, receivedAt);
-        var answer = await grains.InvokeOnceAsync<ISmsReplyGrain, SmsReplyAnswer>(messageId, $"sms-inbound/{messageId}", g => g.HandleAsync(reply));
+        var answer = await grains.GetGrain<ISmsReplyGrain>(messageId).HandleOnceAsync($"sms-inbound/{messageId}", reply);
         var value = answer.Value;
         return new InboundAnswer(value.Matched, value.ShopId, value.OrderId, value.Status, value.Reason, answer.Duplicate);
     }

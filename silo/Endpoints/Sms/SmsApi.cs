@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Sandbox;
 using OrleansShop.Grains.Sms;
-using OrleansShop.Runtime;
 using OrleansShop.Silo.Hosting;
 using OrleansShop.Silo.Http;
 
