@@ -1,15 +1,16 @@
 using Npgsql;
-using OrleansShop.Runtime.Storage;
+using Orleans.Reminders;
 using OrleansShop.Silo.Hosting;
 using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.TestingHost;
 
 /// <summary>
-/// Orleans' TestCluster, for OrleansShop: N silos in one process over one PostgreSQL database,
-/// each its own ASP.NET Core host on a loopback port. <see cref="KillSiloAsync"/> takes a silo
-/// off its database at once and drops it without any shutdown work, as a crash would;
-/// <see cref="StopSiloAsync"/> stops it gracefully.
+/// N OrleansShop silos in one process over one PostgreSQL database, each its own ASP.NET Core host
+/// with its Orleans silo on loopback ports: the HTTP-level suites' cluster. <see cref="KillSiloAsync"/>
+/// takes a silo off its database and stops it without any shutdown work, as a crash would (Orleans'
+/// membership then declares it dead); <see cref="StopSiloAsync"/> stops it gracefully. Grain-level
+/// tests use Orleans' own <c>InProcessTestCluster</c> (tests/Effects).
 /// </summary>
 public sealed class TestCluster : IAsyncDisposable
 {
@@ -65,14 +66,15 @@ public sealed class TestCluster : IAsyncDisposable
             if (_options.TimeProvider is { } time)
             {
                 builder.Services.AddSingleton(time);
+                builder.Services.AddKeyedSingleton(ReminderTimeProviderNames.Reminders, time);
             }
 
             _options.ConfigureServices?.Invoke(builder.Services);
         });
-        await app.StartAsync();
+        var starting = app.StartAsync();
         if (databaseReachable)
         {
-            await app.Services.GetRequiredService<StorageInitializer>().WaitUntilReadyAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+            await starting.WaitAsync(TimeSpan.FromSeconds(60));
         }
 
         var silo = new TestSilo(app, proxy);
@@ -99,7 +101,7 @@ public sealed class TestCluster : IAsyncDisposable
         await silo.DisposeAsync();
     }
 
-    /// <summary>A graceful stop: running turns finish, the dispatcher drains, the silo leaves membership.</summary>
+    /// <summary>A graceful stop: the silo fails readiness for its leave delay, Orleans deactivates its grains and leaves the cluster.</summary>
     public async Task StopSiloAsync(TestSilo silo)
     {
         _silos.Remove(silo);

@@ -1,12 +1,10 @@
 using System.Net.Http.Headers;
-using OrleansShop.Runtime;
-using OrleansShop.Runtime.Calls;
-using OrleansShop.Runtime.Membership;
+using OrleansShop.Silo.Hosting;
 using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.TestingHost;
 
-/// <summary>One silo of a <see cref="TestCluster"/>: a full ASP.NET Core host on a loopback port, reaching PostgreSQL through its own proxy.</summary>
+/// <summary>One silo of a <see cref="TestCluster"/>: a full ASP.NET Core host with its Orleans silo, on loopback ports, reaching PostgreSQL through its own proxy.</summary>
 public sealed class TestSilo(WebApplication app, TcpProxy databaseProxy) : IAsyncDisposable
 {
     public const string AdminToken = "test-admin-token";
@@ -16,15 +14,14 @@ public sealed class TestSilo(WebApplication app, TcpProxy databaseProxy) : IAsyn
     /// <summary>Cut it and this silo loses its database, as if its network failed.</summary>
     public TcpProxy DatabaseProxy { get; } = databaseProxy;
 
-    public Uri BaseAddress { get; } = new(app.Urls.First());
+    public Uri BaseAddress => new(Services.GetRequiredService<SiloIdentity>().Address!);
 
     public IServiceProvider Services => App.Services;
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>Orleans' address of this silo, as its membership row and <c>/v1/admin/silos</c> name it.</summary>
     public string SiloId => Services.GetRequiredService<SiloIdentity>().SiloId;
-
-    internal GrainRuntime Runtime => Services.GetRequiredService<GrainRuntime>();
 
     public HttpClient CreateClient(string? bearer = AdminToken)
     {

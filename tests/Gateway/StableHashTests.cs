@@ -1,6 +1,6 @@
-using OrleansShop.Runtime;
+using OrleansShop.Gateway.Routing;
 
-namespace OrleansShop.Tests.Runtime;
+namespace OrleansShop.Tests.Gateway;
 
 public sealed class StableHashTests
 {
