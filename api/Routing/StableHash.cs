@@ -1,10 +1,10 @@
 namespace OrleansShop.Gateway.Routing;
 
 /// <summary>
-/// FNV-1a over UTF-8. <see cref="string.GetHashCode()"/> is randomised per process, so anything
-/// two processes must agree on (routing, rendezvous hashing) uses this instead.
+/// FNV-1a over UTF-8. <see cref="string.GetHashCode()"/> is randomised per process, and every
+/// gateway replica must pick the same silo for a key.
 /// </summary>
-public static class StableHash
+internal static class StableHash
 {
     private const ulong OffsetBasis = 14695981039346656037;
     private const ulong Prime = 1099511628211;
@@ -22,18 +22,6 @@ public static class StableHash
                 hash ^= buffer[i];
                 hash *= Prime;
             }
-        }
-
-        return hash;
-    }
-
-    public static ulong Fnv1a64(ReadOnlySpan<byte> utf8)
-    {
-        var hash = OffsetBasis;
-        foreach (var b in utf8)
-        {
-            hash ^= b;
-            hash *= Prime;
         }
 
         return hash;
