@@ -337,6 +337,11 @@ public abstract partial class EffectGrain<TState> : Grain, IEffectHost, IReminda
     /// <summary>Starts every due effect that is not already under way, and wakes up for the next one.</summary>
     private void Drive()
     {
+        if (!Service.Options.Enabled)
+        {
+            return;
+        }
+
         var now = TimeProvider.GetUtcNow();
         DateTimeOffset? next = null;
         foreach (var effect in Record.Effects)

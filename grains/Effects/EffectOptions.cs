@@ -10,6 +10,13 @@ public sealed class EffectOptions
 {
     public const string SectionName = "Dispatcher";
 
+    /// <summary>
+    /// Whether grains on this silo deliver their effects. Default true. False keeps them waiting in
+    /// grain state (for maintenance, and for tests of a crash between a write and its delivery);
+    /// they go out once the grain is active on a silo that delivers.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>The longest one delivery attempt may take. Default 30 seconds.</summary>
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

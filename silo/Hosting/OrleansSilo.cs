@@ -15,7 +15,7 @@ internal static class OrleansSilo
     /// on the ports of <see cref="SiloPorts"/>, with grain messages and state in OrleansShop's JSON,
     /// and effects in grain state. Orleans' own options bind from section <c>Orleans</c>:
     /// <c>Orleans:Membership</c> (<c>ClusterMembershipOptions</c>), <c>Orleans:GrainCollection</c>,
-    /// <c>Orleans:Messaging</c> (<c>SiloMessagingOptions</c>) and <c>Orleans:Reminders</c>.
+    /// <c>Orleans:Messaging</c> (<c>SiloMessagingOptions</c>) and <c>Orleans:ReminderService</c> (<c>ReminderOptions</c>; <c>Orleans:Reminders</c> is Orleans' own provider section).
     /// </summary>
     public static WebApplicationBuilder AddOrleansSilo(this WebApplicationBuilder builder)
     {
@@ -39,7 +39,7 @@ internal static class OrleansSilo
             silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
             silo.Configure<GrainCollectionOptions>(configuration.GetSection("Orleans:GrainCollection"));
             silo.Configure<SiloMessagingOptions>(configuration.GetSection("Orleans:Messaging"));
-            silo.Configure<ReminderOptions>(configuration.GetSection("Orleans:Reminders"));
+            silo.Configure<ReminderOptions>(configuration.GetSection("Orleans:ReminderService"));
             silo.AddEffects();
         });
         return builder;

@@ -25,7 +25,7 @@ public sealed class SealedOrderEmailTests
         created["data"]!["reviewConsent"] = true;
         await new SignedPoster(anonymous, "demo", SignedPoster.StandardSecret).StandardAsync(created.ToJsonString());
 
-        var payload = await scope.Database.ScalarAsync<string>("SELECT payload FROM grain_state WHERE grain_key = 'demo/10023'") ?? "";
+        var payload = await scope.Database.ScalarAsync<string>("SELECT payload FROM " + TestDatabase.GrainStates + " WHERE grain_key = 'demo/10023'") ?? "";
         Assert.DoesNotContain("saoirse", payload, StringComparison.OrdinalIgnoreCase);
         var sealedEmail = JsonDocument.Parse(payload).RootElement.GetProperty("details").GetProperty("sealedEmail").GetString()!;
 

@@ -159,12 +159,12 @@ public sealed class SmsConfirmationFlowTests
         await using var scope = await ClusterScope.StartAsync(silos: 1);
         var (_, shop, post, _) = await ShopAsync(scope, "demo");
         await post.StandardAsync(SignedPoster.Created("ended", paymentMethod: "card"));
-        Assert.Contains("905321234567", await scope.Database.ScalarAsync<string>("SELECT payload FROM grain_state WHERE grain_type = 'order'"), StringComparison.Ordinal);
+        Assert.Contains("905321234567", await scope.Database.ScalarAsync<string>("SELECT payload FROM " + TestDatabase.GrainStates + " WHERE grain_type = 'order'"), StringComparison.Ordinal);
 
         await post.StandardAsync(SignedPoster.Status("ended", "cancelled"));
 
         Assert.Equal("Cancelled", (await OrderAsync(shop, "demo", "ended")).GetProperty("status").GetString());
-        Assert.DoesNotContain("905321234567", await scope.Database.ScalarAsync<string>("SELECT payload FROM grain_state WHERE grain_type = 'order'"), StringComparison.Ordinal);
+        Assert.DoesNotContain("905321234567", await scope.Database.ScalarAsync<string>("SELECT payload FROM " + TestDatabase.GrainStates + " WHERE grain_type = 'order'"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace OrleansShop.Grains.Invoicing;
 /// timeout or a silo crash never makes a second document. Every outcome goes to the order and, as
 /// a signed callback, to the shop.
 /// </summary>
-public sealed class InvoiceGrain([PersistentState("state")] IPersistentState<GrainRecord<InvoiceState>> state) : EffectGrain<InvoiceState>(state), IInvoiceGrain
+public sealed class InvoiceGrain([PersistentState("invoice")] IPersistentState<GrainRecord<InvoiceState>> state) : EffectGrain<InvoiceState>(state), IInvoiceGrain
 {
     private string ShopId => GetPrimaryKeyString()[..GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal)];
 

@@ -12,7 +12,7 @@ namespace OrleansShop.Grains.Orders;
 /// decides; an event from before the order's last change is stale; events that arrive before
 /// <c>order.created</c> wait and are replayed, in the order they happened, once it does.
 /// </summary>
-public sealed partial class OrderGrain([PersistentState("state")] IPersistentState<GrainRecord<OrderState>> state) : EffectGrain<OrderState>(state), IOrderGrain
+public sealed partial class OrderGrain([PersistentState("order")] IPersistentState<GrainRecord<OrderState>> state) : EffectGrain<OrderState>(state), IOrderGrain
 {
     private const int MaxHistory = 200;
     private const int MaxDeferred = 50;

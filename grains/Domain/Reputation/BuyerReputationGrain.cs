@@ -8,7 +8,7 @@ public sealed record BuyerReputationState
     public Dictionary<string, Contribution> Contributions { get; init; } = new(StringComparer.Ordinal);
 }
 
-public sealed class BuyerReputationGrain([PersistentState("state")] IPersistentState<GrainRecord<BuyerReputationState>> state) : EffectGrain<BuyerReputationState>(state), IBuyerReputationGrain
+public sealed class BuyerReputationGrain([PersistentState("buyerreputation")] IPersistentState<GrainRecord<BuyerReputationState>> state) : EffectGrain<BuyerReputationState>(state), IBuyerReputationGrain
 {
     public async Task RecordAsync(Contribution contribution)
     {

@@ -3,7 +3,7 @@ using OrleansShop.Grains.Orders;
 
 namespace OrleansShop.Grains.Reputation;
 
-public sealed class ReputationReportGrain([PersistentState("state")] IPersistentState<GrainRecord<ReputationReportState>> state) : EffectGrain<ReputationReportState>(state), IReputationReportGrain
+public sealed class ReputationReportGrain([PersistentState("reputationreport")] IPersistentState<GrainRecord<ReputationReportState>> state) : EffectGrain<ReputationReportState>(state), IReputationReportGrain
 {
     private string ShopId => GetPrimaryKeyString()[..GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal)];
 

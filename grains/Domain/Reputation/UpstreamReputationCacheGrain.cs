@@ -13,7 +13,7 @@ public sealed record UpstreamCacheState
 /// Stored rather than kept in memory, so a cached answer outlives the activation (collected after
 /// its idle age) and a silo stop, and every silo of a cluster sees the same one.
 /// </summary>
-public sealed class UpstreamReputationCacheGrain([PersistentState("state")] IPersistentState<GrainRecord<UpstreamCacheState>> state) : EffectGrain<UpstreamCacheState>(state), IUpstreamReputationCacheGrain
+public sealed class UpstreamReputationCacheGrain([PersistentState("upstreamreputationcache")] IPersistentState<GrainRecord<UpstreamCacheState>> state) : EffectGrain<UpstreamCacheState>(state), IUpstreamReputationCacheGrain
 {
     public Task<UpstreamFinding?> GetAsync() =>
         Task.FromResult(State.Finding is { } finding && TimeProvider.GetUtcNow() < State.ExpiresAt ? finding : null);

@@ -10,7 +10,7 @@ public sealed record SandboxCarrierState
     public long Sequence { get; init; }
 }
 
-public sealed class SandboxCarrierGrain([PersistentState("state")] IPersistentState<GrainRecord<SandboxCarrierState>> state) : EffectGrain<SandboxCarrierState>(state), ISandboxCarrierGrain
+public sealed class SandboxCarrierGrain([PersistentState("sandboxcarrier")] IPersistentState<GrainRecord<SandboxCarrierState>> state) : EffectGrain<SandboxCarrierState>(state), ISandboxCarrierGrain
 {
     /// <summary>A sandbox parcel reaches the courier an hour after it was created.</summary>
     public static readonly TimeSpan InTransitAfter = TimeSpan.FromHours(1);

@@ -14,7 +14,7 @@ public sealed record SandboxInvoiceState
     public long Sequence { get; init; }
 }
 
-public sealed class SandboxInvoiceGrain([PersistentState("state")] IPersistentState<GrainRecord<SandboxInvoiceState>> state) : EffectGrain<SandboxInvoiceState>(state), ISandboxInvoiceGrain
+public sealed class SandboxInvoiceGrain([PersistentState("sandboxinvoice")] IPersistentState<GrainRecord<SandboxInvoiceState>> state) : EffectGrain<SandboxInvoiceState>(state), ISandboxInvoiceGrain
 {
     private const int Keep = 500;
 

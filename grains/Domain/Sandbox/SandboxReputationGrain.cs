@@ -8,7 +8,7 @@ public sealed record SandboxReputationState
     public IReadOnlyList<SandboxSignal> Signals { get; init; } = [];
 }
 
-public sealed class SandboxReputationGrain([PersistentState("state")] IPersistentState<GrainRecord<SandboxReputationState>> state) : EffectGrain<SandboxReputationState>(state), ISandboxReputationGrain
+public sealed class SandboxReputationGrain([PersistentState("sandboxreputation")] IPersistentState<GrainRecord<SandboxReputationState>> state) : EffectGrain<SandboxReputationState>(state), ISandboxReputationGrain
 {
     private const int Keep = 500;
 

@@ -12,7 +12,7 @@ public sealed record SandboxReviewsState
     public long Sequence { get; init; }
 }
 
-public sealed class SandboxReviewsGrain([PersistentState("state")] IPersistentState<GrainRecord<SandboxReviewsState>> state) : EffectGrain<SandboxReviewsState>(state), ISandboxReviewsGrain
+public sealed class SandboxReviewsGrain([PersistentState("sandboxreviews")] IPersistentState<GrainRecord<SandboxReviewsState>> state) : EffectGrain<SandboxReviewsState>(state), ISandboxReviewsGrain
 {
     private const int Keep = 500;
 

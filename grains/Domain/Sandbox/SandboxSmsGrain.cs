@@ -10,7 +10,7 @@ public sealed record SandboxSmsState
     public long Sequence { get; init; }
 }
 
-public sealed class SandboxSmsGrain([PersistentState("state")] IPersistentState<GrainRecord<SandboxSmsState>> state) : EffectGrain<SandboxSmsState>(state), ISandboxSmsGrain
+public sealed class SandboxSmsGrain([PersistentState("sandboxsms")] IPersistentState<GrainRecord<SandboxSmsState>> state) : EffectGrain<SandboxSmsState>(state), ISandboxSmsGrain
 {
     private const int Keep = 500;
 

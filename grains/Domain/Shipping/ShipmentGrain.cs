@@ -12,7 +12,7 @@ namespace OrleansShop.Grains.Shipping;
 /// calls, the order's shipment events, the buyer's SMS — goes through the outbox with the state
 /// change that decided it, so a crash or a redelivery sends nothing twice.
 /// </summary>
-public sealed class ShipmentGrain([PersistentState("state")] IPersistentState<GrainRecord<ShipmentState>> state) : EffectGrain<ShipmentState>(state), IShipmentGrain
+public sealed class ShipmentGrain([PersistentState("shipment")] IPersistentState<GrainRecord<ShipmentState>> state) : EffectGrain<ShipmentState>(state), IShipmentGrain
 {
     private const int InvoiceKeyLength = 20;
     private const int DocumentIdLength = 12;

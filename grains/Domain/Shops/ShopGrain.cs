@@ -13,7 +13,7 @@ public sealed record ShopState
     public DateTimeOffset UpdatedAt { get; init; }
 }
 
-public sealed class ShopGrain([PersistentState("state")] IPersistentState<GrainRecord<ShopState>> state) : EffectGrain<ShopState>(state), IShopGrain
+public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRecord<ShopState>> state) : EffectGrain<ShopState>(state), IShopGrain
 {
     public async Task<ShopConfigured> ConfigureAsync(ShopSettings settings)
     {

@@ -37,7 +37,7 @@ public sealed record SmsConfirmationState
 /// Runs one order's SMS confirmation. Everything it sends goes through the outbox: the request
 /// SMS, the confirmation text, and the verdict to the order grain; the expiry is a durable reminder.
 /// </summary>
-public sealed class SmsConfirmationGrain([PersistentState("state")] IPersistentState<GrainRecord<SmsConfirmationState>> state) : EffectGrain<SmsConfirmationState>(state), ISmsConfirmationGrain
+public sealed class SmsConfirmationGrain([PersistentState("smsconfirmation")] IPersistentState<GrainRecord<SmsConfirmationState>> state) : EffectGrain<SmsConfirmationState>(state), ISmsConfirmationGrain
 {
     private string ShopId => GetPrimaryKeyString()[..GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal)];
 

@@ -16,7 +16,7 @@ public sealed record SmsInboxCursorState
     public DateTimeOffset? ReadUntil { get; init; }
 }
 
-public sealed class SmsInboxCursorGrain([PersistentState("state")] IPersistentState<GrainRecord<SmsInboxCursorState>> state) : EffectGrain<SmsInboxCursorState>(state), ISmsInboxCursorGrain
+public sealed class SmsInboxCursorGrain([PersistentState("smsinboxcursor")] IPersistentState<GrainRecord<SmsInboxCursorState>> state) : EffectGrain<SmsInboxCursorState>(state), ISmsInboxCursorGrain
 {
     public Task<DateTimeOffset?> GetAsync() => Task.FromResult(State.ReadUntil);
 

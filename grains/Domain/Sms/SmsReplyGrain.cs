@@ -19,7 +19,7 @@ public sealed record SmsReplyState
 /// reference the reply carries. None is unmatched, more than one (one phone, one reference, two
 /// shops) is ambiguous; both are recorded and answered with the reason.
 /// </summary>
-public sealed class SmsReplyGrain([PersistentState("state")] IPersistentState<GrainRecord<SmsReplyState>> state, IGrainIndexReader index) : EffectGrain<SmsReplyState>(state), ISmsReplyGrain
+public sealed class SmsReplyGrain([PersistentState("smsreply")] IPersistentState<GrainRecord<SmsReplyState>> state, IGrainIndexReader index) : EffectGrain<SmsReplyState>(state), ISmsReplyGrain
 {
     public async Task<SmsReplyAnswer> HandleAsync(InboundSms reply)
     {
