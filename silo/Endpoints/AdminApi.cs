@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansShop.Effects;
+using Microsoft.Extensions.Options;
+using OrleansShop.Silo.Hosting;
 using OrleansShop.Silo.Problems;
 using OrleansShop.Storage;
 
@@ -77,12 +79,21 @@ internal static class AdminApi
         return TypedResults.Ok(DeliveryView.From((await deliveries.GetAsync(id, cancellationToken)) ?? delivery));
     }
 
-    private static async Task<Ok<IReadOnlyList<SiloView>>> ListSilosAsync(IGrainFactory grains)
+    /// <summary>The silos in Orleans' membership, with the HTTP address each active one published (PostgreSQL) or this silo's own.</summary>
+    private static async Task<Ok<IReadOnlyList<SiloView>>> ListSilosAsync(
+        IGrainFactory grains, SiloEndpointStore endpoints, ShopDatabase database, IOptions<Storage.ClusterOptions> cluster, SiloIdentity self, CancellationToken cancellationToken)
     {
         var hosts = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false);
+        var addresses = database.Provider == StorageOptions.Postgres
+            ? (await endpoints.ListActiveAsync(cluster.Value.ServiceId, cancellationToken)).ToDictionary(s => s.SiloId, s => s.HttpUrl)
+            : [];
+        addresses[self.SiloId] = self.Address ?? string.Empty;
         return TypedResults.Ok<IReadOnlyList<SiloView>>(
-            [.. hosts.OrderBy(h => h.SiloAddress.ToString(), StringComparer.Ordinal).Select(h => new SiloView(
-                h.SiloAddress.ToParsableString(), h.SiloName, h.HostName, h.StartTime, h.IAmAliveTime, h.Status.ToString(), h.Status == SiloStatus.Active))]);
+            [.. hosts.OrderBy(h => h.SiloAddress.ToString(), StringComparer.Ordinal).Select(h =>
+            {
+                var id = h.SiloAddress.ToParsableString();
+                return new SiloView(id, addresses.GetValueOrDefault(id), h.HostName, h.StartTime, h.IAmAliveTime, h.Status.ToString().ToLowerInvariant(), h.Status == SiloStatus.Active);
+            })]);
     }
 
     private static ProblemHttpResult NotFound(long id) =>
@@ -99,5 +110,6 @@ internal static class AdminApi
             new(d.Id, d.Kind, $"{d.OwnerType}/{d.OwnerKey}", d.TargetType, d.TargetKey, d.Operation, d.IdempotencyKey, d.State, d.Attempts, d.DueAt, d.LastError, d.CreatedAt);
     }
 
-    internal sealed record SiloView(string SiloId, string Name, string HostName, DateTime StartedAt, DateTime HeartbeatAt, string Status, bool Alive);
+    /// <param name="Address">Where the silo serves HTTP; null for a silo that is not active.</param>
+    internal sealed record SiloView(string SiloId, string? Address, string HostName, DateTime StartedAt, DateTime HeartbeatAt, string Status, bool Alive);
 }

@@ -67,7 +67,7 @@ public static class SiloApplication
         builder.Services.AddSingleton<IDeliveryLog, DeliveryLog>();
         builder.Services.AddHostedService<SiloEndpointPublisher>();
         builder.Services.AddShopFeatures(builder.Configuration, secrets);
-        builder.Services.AddHostedService<SiloLeave>(); // registered last: stops first
+        builder.Services.AddHostedService<SiloLeave>(); // leaves before any service stops
         builder.Services.AddHostedService<StartupBanner>();
         builder.Services.AddProblemDetails(ProblemDetailsDefaults.Configure);
         builder.Services.AddExceptionHandler<ExceptionProblemHandler>();
@@ -89,6 +89,7 @@ public static class SiloApplication
             return next(context);
         });
         app.UseExceptionHandler();
+        app.UseMiddleware<SiloFailoverRetry>();
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.MapOpenApi();

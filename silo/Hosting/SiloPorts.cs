@@ -14,10 +14,28 @@ internal static class SiloPorts
     public static (int Silo, int Gateway) Resolve(IConfiguration configuration) =>
         (configuration.GetValue<int?>("Orleans:SiloPort") ?? FreePort(), configuration.GetValue<int?>("Orleans:GatewayPort") ?? FreePort());
 
+    // Below Linux's ephemeral range (32768+), so that an outgoing connection opened between this
+    // check and Orleans' bind cannot have taken the port meanwhile.
+    private const int FirstPort = 20000;
+    private const int LastPort = 32000;
+
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(FirstPort, LastPort);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Any, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // taken: try another
+            }
+        }
+
+        throw new InvalidOperationException($"No free port between {FirstPort} and {LastPort} for Orleans; set Orleans:SiloPort and Orleans:GatewayPort.");
     }
 }

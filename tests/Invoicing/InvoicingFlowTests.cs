@@ -202,7 +202,7 @@ public sealed class InvoicingFlowTests : IAsyncLifetime
     private async Task<string?> SealedEmailAsync(string orderKey)
     {
         var payload = await _scope.Database.ScalarAsync<string>($"SELECT payload FROM {TestDatabase.GrainStates} WHERE grain_type = 'order' AND grain_key = '{orderKey}'");
-        var details = JsonDocument.Parse(payload!).RootElement.GetProperty("details");
+        var details = JsonDocument.Parse(payload!).RootElement.GetProperty("state").GetProperty("details");
         return details.TryGetProperty("sealedEmail", out var sealedEmail) ? sealedEmail.GetString() : null;
     }
 }

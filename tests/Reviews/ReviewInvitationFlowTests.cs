@@ -150,6 +150,6 @@ public sealed class ReviewInvitationFlowTests
     private static async Task<bool> HoldsSealedEmailAsync(ClusterScope scope, string orderKey)
     {
         var payload = await scope.Database.ScalarAsync<string>($"SELECT payload FROM {TestDatabase.GrainStates} WHERE grain_type = 'order' AND grain_key = '{orderKey}'") ?? "{}";
-        return JsonDocument.Parse(payload).RootElement.GetProperty("details").TryGetProperty("sealedEmail", out var sealedEmail) && sealedEmail.ValueKind == JsonValueKind.String;
+        return JsonDocument.Parse(payload).RootElement.GetProperty("state").GetProperty("details").TryGetProperty("sealedEmail", out var sealedEmail) && sealedEmail.ValueKind == JsonValueKind.String;
     }
 }

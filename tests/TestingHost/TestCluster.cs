@@ -15,6 +15,7 @@ namespace OrleansShop.Tests.TestingHost;
 public sealed class TestCluster : IAsyncDisposable
 {
     private readonly List<TestSilo> _silos = [];
+    private readonly Queue<(int Silo, int Gateway)> _killed = [];
     private readonly TestClusterOptions _options;
     private readonly NpgsqlConnectionStringBuilder _database;
 
@@ -60,13 +61,30 @@ public sealed class TestCluster : IAsyncDisposable
         }
 
         configuration["Storage:ConnectionString"] = connectionString;
+        if (_killed.TryDequeue(out var crashed))
+        {
+            // A restart after a crash, on the crashed silo's ports: Orleans sees the older
+            // generation at its endpoint and declares it dead at once, as it would on a host
+            // whose silo restarts; otherwise a lone new silo would wait for the dead one's votes.
+            configuration["Orleans:SiloPort"] = crashed.Silo.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            configuration["Orleans:GatewayPort"] = crashed.Gateway.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var app = SiloApplication.Create(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(configuration);
             if (_options.TimeProvider is { } time)
             {
+                // The test's clock drives OrleansShop's code and Orleans' reminders; Orleans' own
+                // machinery (membership, messaging, timers, the directory) keeps real time, as
+                // Orleans' TimeProviderNames recommends, so that a frozen clock freezes nothing else.
                 builder.Services.AddSingleton(time);
                 builder.Services.AddKeyedSingleton(ReminderTimeProviderNames.Reminders, time);
+                foreach (var area in (string[])[TimeProviderNames.Grains, TimeProviderNames.Messaging, TimeProviderNames.SystemTimers,
+                    TimeProviderNames.Membership, TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory])
+                {
+                    builder.Services.AddKeyedSingleton(area, TimeProvider.System);
+                }
             }
 
             _options.ConfigureServices?.Invoke(builder.Services);
@@ -85,6 +103,8 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>A crash: the silo's database connections drop and it does no shutdown work.</summary>
     public async Task KillSiloAsync(TestSilo silo)
     {
+        var endpoints = silo.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.EndpointOptions>>().Value;
+        _killed.Enqueue((endpoints.SiloPort, endpoints.GatewayPort));
         silo.DatabaseProxy.Cut();
         _silos.Remove(silo);
         using var alreadyOver = new CancellationTokenSource();
