@@ -83,7 +83,7 @@ internal static class AdminApi
     private static async Task<Ok<IReadOnlyList<SiloView>>> ListSilosAsync(
         IGrainFactory grains, SiloEndpointStore endpoints, ShopDatabase database, IOptions<Storage.ClusterOptions> cluster, SiloIdentity self, CancellationToken cancellationToken)
     {
-        var hosts = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false);
+        var hosts = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false, cancellationToken);
         var addresses = database.Provider == StorageOptions.Postgres
             ? (await endpoints.ListActiveAsync(cluster.Value.ServiceId, cancellationToken)).ToDictionary(s => s.SiloId, s => s.HttpUrl)
             : [];
