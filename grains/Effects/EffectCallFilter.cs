@@ -22,6 +22,7 @@ internal sealed class EffectCallFilter : IIncomingGrainCallFilter
             inboxKey = "effect/" + effectId;
             if (receiver.HasReceived(inboxKey))
             {
+                context.Response = Orleans.Serialization.Invocation.Response.Completed;
                 return;
             }
         }

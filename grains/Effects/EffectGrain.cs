@@ -445,7 +445,7 @@ public abstract partial class EffectGrain<TState> : Grain, IEffectHost, IReminda
 
     private sealed class Services(IServiceProvider services)
     {
-        public TimeProvider Time { get; } = services.GetRequiredService<TimeProvider>();
+        public TimeProvider Time { get; } = services.GetRequiredKeyedService<TimeProvider>(ShopTime.Key);
 
         public EffectOptions Options { get; } = services.GetRequiredService<IOptions<EffectOptions>>().Value;
 

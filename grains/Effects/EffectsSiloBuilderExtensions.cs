@@ -17,6 +17,7 @@ public static class EffectsSiloBuilderExtensions
         silo.Services.AddOptions<EffectOptions>().BindConfiguration(EffectOptions.SectionName).ValidateOnStart();
         silo.Services.AddSingleton<IValidateOptions<EffectOptions>, EffectOptionsValidator>();
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddKeyedSingleton<TimeProvider>(ShopTime.Key, static (sp, _) => sp.GetRequiredService<TimeProvider>());
         silo.Services.AddSingleton<EffectDelivery>();
         silo.AddIncomingGrainCallFilter<EffectCallFilter>();
         return silo;

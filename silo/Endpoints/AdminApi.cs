@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OrleansShop.Effects;
 using Microsoft.Extensions.Options;
+using OrleansShop.Effects;
 using OrleansShop.Silo.Hosting;
 using OrleansShop.Silo.Problems;
 using OrleansShop.Storage;

@@ -28,6 +28,11 @@ internal static class OrleansSilo
             {
                 endpoints.SiloPort = siloPort;
                 endpoints.GatewayPort = gatewayPort;
+                if (configuration.GetValue<int?>("Orleans:SiloListeningPort") is { } listening)
+                {
+                    // Behind a port mapping or a proxy: advertise SiloPort, listen here.
+                    endpoints.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, listening);
+                }
                 if (AdvertisedIp(configuration) is { } ip)
                 {
                     endpoints.AdvertisedIPAddress = ip;

@@ -7,10 +7,14 @@ namespace OrleansShop.Silo.Hosting;
 /// The Orleans silo-to-silo and gateway ports: <c>Orleans:SiloPort</c> and <c>Orleans:GatewayPort</c>
 /// when configured (containers, production); otherwise free ones, so that several silos start on
 /// one machine with nothing but different <c>--urls</c>. Orleans refuses port 0 itself and
-/// advertises the ports it is given through membership.
+/// advertises the ports it is given through membership. Behind a port mapping,
+/// <c>Orleans:SiloListeningPort</c> is the port the silo binds while it advertises <c>Orleans:SiloPort</c>.
 /// </summary>
 internal static class SiloPorts
 {
+    /// <summary>A free port for Orleans to bind.</summary>
+    public static int Free() => FreePort();
+
     public static (int Silo, int Gateway) Resolve(IConfiguration configuration) =>
         (configuration.GetValue<int?>("Orleans:SiloPort") ?? FreePort(), configuration.GetValue<int?>("Orleans:GatewayPort") ?? FreePort());
 

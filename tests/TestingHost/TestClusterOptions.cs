@@ -13,7 +13,7 @@ public sealed class TestClusterOptions
     /// <summary>Configuration for every silo, over the fast test defaults.</summary>
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
-    /// <summary>A clock for every silo's grains and reminders (a FakeTimeProvider where a test moves time).</summary>
+    /// <summary>A clock for every silo's grains and reminders (a FakeTimeProvider where a test moves time); see <see cref="OrleansShop.Effects.ShopTime"/>.</summary>
     public TimeProvider? TimeProvider { get; init; }
 
     /// <summary>
@@ -48,6 +48,7 @@ public sealed class TestClusterOptions
         ["Orleans:ReminderService:MinimumReminderPeriod"] = "00:00:00.500",
         ["Orleans:ReminderService:RefreshReminderListPeriod"] = "00:00:01",
         ["Orleans:ReminderService:InitializationTimeout"] = "00:00:30",
+        ["Orleans:ReminderService:ReminderLoadingWindow"] = "30.00:00:00", // every reminder ticks from a local timer, so a test moving its clock days ahead reaches it
         ["Orleans:Messaging:ResponseTimeout"] = "00:00:10",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Orleans"] = "Error",

@@ -5,7 +5,7 @@ using OrleansShop.Tests.Infrastructure;
 namespace OrleansShop.Tests.TestingHost;
 
 /// <summary>One silo of a <see cref="TestCluster"/>: a full ASP.NET Core host with its Orleans silo, on loopback ports, reaching PostgreSQL through its own proxy.</summary>
-public sealed class TestSilo(WebApplication app, TcpProxy databaseProxy) : IAsyncDisposable
+public sealed class TestSilo(WebApplication app, TcpProxy databaseProxy, TcpProxy orleansProxy) : IAsyncDisposable
 {
     public const string AdminToken = "test-admin-token";
 
@@ -13,6 +13,9 @@ public sealed class TestSilo(WebApplication app, TcpProxy databaseProxy) : IAsyn
 
     /// <summary>Cut it and this silo loses its database, as if its network failed.</summary>
     public TcpProxy DatabaseProxy { get; } = databaseProxy;
+
+    /// <summary>The port other silos reach this one's Orleans silo at; cut, and it is gone for them.</summary>
+    public TcpProxy OrleansProxy { get; } = orleansProxy;
 
     public Uri BaseAddress => new(Services.GetRequiredService<SiloIdentity>().Address!);
 
@@ -38,5 +41,6 @@ public sealed class TestSilo(WebApplication app, TcpProxy databaseProxy) : IAsyn
     {
         await App.DisposeAsync();
         await DatabaseProxy.DisposeAsync();
+        await OrleansProxy.DisposeAsync();
     }
 }
