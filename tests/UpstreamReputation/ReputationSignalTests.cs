@@ -74,7 +74,7 @@ public sealed class ReputationSignalTests : IAsyncLifetime
         await demo.Post.StandardAsync(SignedPoster.Status("e1", "Megrendelés lezárva"));
         await Eventually.TrueAsync(async () => await demo.SignalStatusAsync("e1") == "signalled", "the signal is delivered");
 
-        var state = JsonDocument.Parse(await OrderStateAsync(scope, "demo/e1")).RootElement;
+        var state = JsonDocument.Parse(await OrderStateAsync(scope, "demo/e1")).RootElement.GetProperty("state");
         Assert.Equal(JsonValueKind.Null, state.GetProperty("details").GetProperty("sealedEmail").ValueKind);
         var everywhere = await scope.Database.ScalarAsync<string>(
             "SELECT coalesce((SELECT string_agg(payload, ' ') FROM " + TestDatabase.GrainStates + "), '')") ?? "";
