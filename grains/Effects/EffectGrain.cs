@@ -25,8 +25,6 @@ public abstract partial class EffectGrain<TState> : Grain, IEffectHost, IReminda
     /// <summary>The reminder that re-drives pending effects.</summary>
     public const string RedriveReminder = "effects";
 
-    private static readonly TimeSpan OneShotPeriod = TimeSpan.FromHours(1);
-
     private readonly IPersistentState<GrainRecord<TState>> _storage;
     private readonly HashSet<long> _inFlight = [];
     private readonly List<ReminderChange> _reminderChanges = [];
@@ -81,7 +79,8 @@ public abstract partial class EffectGrain<TState> : Grain, IEffectHost, IReminda
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_unsettled && !_abandoned)
+        // A silo that stops without grace (a cancelled token) writes nothing, as a crash would not.
+        if (_unsettled && !_abandoned && !cancellationToken.IsCancellationRequested)
         {
             try
             {
@@ -141,7 +140,8 @@ public abstract partial class EffectGrain<TState> : Grain, IEffectHost, IReminda
 
     /// <summary>
     /// A durable reminder, registered with the next write: a one-shot one when <paramref name="period"/>
-    /// is null (Orleans' reminders all repeat; this one is unregistered on its first tick).
+    /// is null (Orleans' reminders all repeat; this one repeats every <see cref="EffectOptions.RedriveInterval"/>
+    /// until its first tick unregisters it).
     /// </summary>
     protected void RegisterOrUpdateReminder(string reminderName, TimeSpan dueTime, TimeSpan? period = null)
     {
@@ -288,7 +288,10 @@ public abstract partial class EffectGrain<TState> : Grain, IEffectHost, IReminda
         _reminderChanges.Clear();
         foreach (var change in changes.Where(c => !c.Remove))
         {
-            await GrainReminderExtensions.RegisterOrUpdateReminder(this, change.Name, change.DueTime, change.Period ?? OneShotPeriod);
+            // A one-shot reminder repeats at the re-drive interval until its first tick unregisters
+            // it: Orleans does not replay a tick missed while no silo held it, so the period bounds
+            // how late it fires after an outage.
+            await GrainReminderExtensions.RegisterOrUpdateReminder(this, change.Name, change.DueTime, change.Period ?? Service.Options.RedriveInterval);
         }
 
         Record.Revision++;

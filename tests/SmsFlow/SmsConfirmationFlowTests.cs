@@ -125,7 +125,11 @@ public sealed class SmsConfirmationFlowTests
         using var shop = restarted.CreateClient();
         clock.Advance(TimeSpan.FromMinutes(2881));
 
-        await Eventually.TrueAsync(async () => (await OrderAsync(shop, "demo", "expiring")).GetProperty("status").GetString() == "Cancelled", "the order expires", TimeSpan.FromSeconds(60));
+        await Eventually.TrueAsync(async () =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(1)); // time goes on: a reminder the new silo loaded after the jump ticks at its next period
+            return (await OrderAsync(shop, "demo", "expiring")).GetProperty("status").GetString() == "Cancelled";
+        }, "the order expires", TimeSpan.FromSeconds(60));
         var order = await OrderAsync(shop, "demo", "expiring");
         Assert.Equal("expired", order.GetProperty("sms").GetProperty("status").GetString());
 
