@@ -6,7 +6,7 @@ using OrleansShop.Grains.Shops;
 namespace OrleansShop.Silo.Connectors;
 
 /// <summary>
-/// A shop's <c>reviews</c> credentials as API.md names them: the eTrusted API client and channel
+/// A shop's <c>reviews</c> credentials as docs/http-api.md names them: the eTrusted API client and channel
 /// (<c>clientId</c>, <c>clientSecret</c>, <c>channelId</c>) and, for Excellence buyer protection,
 /// the protection web-service user (<c>protectionUser</c>, <c>protectionPassword</c>).
 /// </summary>

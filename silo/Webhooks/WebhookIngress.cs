@@ -101,6 +101,6 @@ internal static class WebhookIngress
         : orderId.Any(char.IsControl) ? "An order id has no control characters."
         : null;
 
-    /// <summary>API.md's webhook answer; <c>detail</c> says why an event was ignored or rejected.</summary>
+    /// <summary>docs/http-api.md's webhook answer; <c>detail</c> says why an event was ignored or rejected.</summary>
     internal sealed record WebhookAnswer(string? EventId, string? OrderId, string? Status, string Outcome, bool Duplicate, string? Detail);
 }

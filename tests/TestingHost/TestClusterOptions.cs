@@ -18,7 +18,7 @@ public sealed class TestClusterOptions
 
     /// <summary>
     /// Short intervals so that retries happen, dead silos are found and reminders tick within a
-    /// test. Production values are Orleans' defaults (see the README, "Operations").
+    /// test. Production values are Orleans' defaults (see the README, "Configuration").
     /// </summary>
     public static Dictionary<string, string?> FastDefaults() => new()
     {

@@ -71,7 +71,7 @@ internal sealed class SzamlahegyInvoicer(IGrainFactory grains, SzamlahegyClient 
     }
 }
 
-/// <summary>A shop's <c>invoicingProvider</c> section, as API.md names it.</summary>
+/// <summary>A shop's <c>invoicingProvider</c> section, as docs/http-api.md names it.</summary>
 internal sealed record InvoicingProviderCredentials(string? ApiKey, bool Test = false, bool Signed = false)
 {
     public const string Section = "invoicingProvider";

@@ -9,7 +9,7 @@ using OrleansShop.Storage;
 
 namespace OrleansShop.Silo.Endpoints.Orders;
 
-/// <summary>API.md, Orders: one order with its history and side-effect statuses, and a shop's orders newest first.</summary>
+/// <summary>docs/http-api.md, Orders: one order with its history and side-effect statuses, and a shop's orders newest first.</summary>
 internal static class OrdersApi
 {
     private const int DefaultLimit = 50;

@@ -6,7 +6,7 @@ using OrleansShop.Grains.Shops;
 
 namespace OrleansShop.Silo.Endpoints.Shops;
 
-/// <summary>The body of <c>PUT /v1/shops/{shopId}</c> (API.md, Shops). Absent sections take their defaults.</summary>
+/// <summary>The body of <c>PUT /v1/shops/{shopId}</c> (docs/http-api.md, Shops). Absent sections take their defaults.</summary>
 internal sealed record ShopRequest(
     string? Name,
     WebhooksRequest? Webhooks,

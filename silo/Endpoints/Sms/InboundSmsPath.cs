@@ -25,5 +25,5 @@ internal sealed class InboundSmsPath(IGrainFactory grains, IConfiguration config
     }
 }
 
-/// <summary>API.md's answer; <c>duplicate</c> is an addition, true for a reply already handled.</summary>
+/// <summary>docs/http-api.md's answer; <c>duplicate</c> is an addition, true for a reply already handled.</summary>
 internal sealed record InboundAnswer(bool Matched, string? ShopId, string? OrderId, string? Status, string? Reason, bool Duplicate);
