@@ -19,7 +19,7 @@ pids=()
 stop_all() {
   trap - EXIT INT TERM
   pg_log "stopping the gateway and ${silos} silos"
-  # SIGTERM: each silo leaves the membership table, drains its requests and turns, releases its outbox rows.
+  # SIGTERM: each silo fails readiness for its leave delay, stops serving, and Orleans deactivates its grains and leaves the cluster.
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null; done
   pg_throwaway_stop

@@ -10,7 +10,7 @@ internal static class GatewayRoutes
 {
     public const string ClusterId = "silos";
 
-    /// <summary>Webhook bodies are capped here as on the silos (API.md: 413 over 256 KiB).</summary>
+    /// <summary>Webhook bodies are capped here as on the silos (docs/http-api.md: 413 over 256 KiB).</summary>
     public const long MaxRequestBodySize = 256 * 1024;
 
     /// <summary>The silos' readiness endpoint: 503 while their storage is unreachable or they are leaving.</summary>

@@ -1,17 +1,18 @@
 using Microsoft.Extensions.Options;
-using OrleansShop.Runtime.Membership;
-using OrleansShop.Runtime.Storage;
+using OrleansShop.Storage;
 using Yarp.ReverseProxy.Configuration;
 
 namespace OrleansShop.Gateway.Discovery;
 
 /// <summary>
-/// Reads the membership table every refresh interval and makes the live silos the proxy's
-/// destinations. A silo whose heartbeat is older than <c>Membership:DeadAfter</c> stops receiving
-/// requests; destinations that stay keep their id (the silo id), so they keep their health state.
+/// Reads the silos Orleans' membership counts as active, with the HTTP addresses they published,
+/// every refresh interval and makes them the proxy's destinations. A silo Orleans declares dead
+/// (or that leaves) stops receiving requests; destinations that stay keep their id (the silo's
+/// Orleans address, <c>ip:port@generation</c>), so they keep their health state.
 /// </summary>
 internal sealed partial class SiloDiscovery(
-    IMembershipStorage membership,
+    SiloEndpointStore endpoints,
+    IOptions<ClusterOptions> cluster,
     InMemoryConfigProvider proxy,
     IOptions<GatewayOptions> options,
     TimeProvider timeProvider,
@@ -45,28 +46,27 @@ internal sealed partial class SiloDiscovery(
         }
     }
 
-    private async Task RefreshAsync(CancellationToken cancellationToken)
+    internal async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
-        var alive = (await membership.ListSilosAsync(cancellationToken))
-            .Where(s => s.IsAlive(now, options.Value.DeadAfter) && Uri.IsWellFormedUriString(s.Address, UriKind.Absolute))
+        var active = (await endpoints.ListActiveAsync(cluster.Value.ServiceId, cancellationToken))
+            .Where(s => Uri.IsWellFormedUriString(s.HttpUrl, UriKind.Absolute))
             .OrderBy(s => s.SiloId, StringComparer.Ordinal)
-            .ToDictionary(s => s.SiloId, s => s.Address);
-        var signature = string.Join(";", alive.Select(s => $"{s.Key}={s.Value}"));
+            .ToDictionary(s => s.SiloId, s => s.HttpUrl);
+        var signature = string.Join(";", active.Select(s => $"{s.Key}={s.Value}"));
         if (signature == _current)
         {
             return;
         }
 
         _current = signature;
-        Destinations = alive;
-        proxy.Update(GatewayRoutes.Routes, [GatewayRoutes.Cluster(alive, options.Value)]);
-        LogDestinations(logger, alive.Count, signature);
+        Destinations = active;
+        proxy.Update(GatewayRoutes.Routes, [GatewayRoutes.Cluster(active, options.Value)]);
+        LogDestinations(logger, active.Count, signature);
     }
 
     [LoggerMessage(1, LogLevel.Warning, "Reading the membership table failed; routing to the silos last seen")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(2, LogLevel.Information, "Routing to {Count} live silos: {Silos}")]
+    [LoggerMessage(2, LogLevel.Information, "Routing to {Count} active silos: {Silos}")]
     private static partial void LogDestinations(ILogger logger, int count, string silos);
 }

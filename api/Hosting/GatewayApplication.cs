@@ -3,14 +3,13 @@ using OrleansShop.Gateway.Discovery;
 using OrleansShop.Gateway.Health;
 using OrleansShop.Gateway.RateLimiting;
 using OrleansShop.Gateway.Routing;
-using OrleansShop.Runtime.Hosting;
-using OrleansShop.Runtime.Storage;
+using OrleansShop.Storage;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.LoadBalancing;
 
 namespace OrleansShop.Gateway.Hosting;
 
-/// <summary>Builds the gateway: YARP over the live silos of one cluster, found in its membership table.</summary>
+/// <summary>Builds the gateway: YARP over the active silos of one cluster, found in Orleans' membership table.</summary>
 public static class GatewayApplication
 {
     public const string DefaultUrl = "http://127.0.0.1:8080";
@@ -40,10 +39,9 @@ public static class GatewayApplication
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
-        storage.Provider = builder.Configuration["Storage:Provider"] ?? StorageOptions.Postgres;
+        // A gateway only fronts a cluster, and a cluster's database is PostgreSQL.
+        builder.Configuration[$"{StorageOptions.SectionName}:Provider"] ??= StorageOptions.Postgres;
         var options = builder.Configuration.GetSection("Gateway").Get<GatewayOptions>() ?? new GatewayOptions();
-        options.DeadAfter = builder.Configuration.GetValue("Membership:DeadAfter", options.DeadAfter);
         if (GatewayOptions.Validate(options) is { } problem)
         {
             throw new OptionsValidationException("Gateway", typeof(GatewayOptions), [problem]);
@@ -51,7 +49,7 @@ public static class GatewayApplication
 
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => MembershipReader.Create(storage, builder.Configuration["Cluster:ServiceId"] ?? "dev", sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddShopDatabase();
         builder.Services.AddSingleton<ILoadBalancingPolicy, RendezvousLoadBalancingPolicy>();
         builder.Services.AddShopRateLimiter(options.RateLimit);
         builder.Services.AddReverseProxy().LoadFromMemory(GatewayRoutes.Routes, [GatewayRoutes.Cluster(new Dictionary<string, string>(), options)]);

@@ -3,11 +3,8 @@ namespace OrleansShop.Gateway;
 /// <summary>Section <c>Gateway</c>.</summary>
 public sealed class GatewayOptions
 {
-    /// <summary>How often the membership table is read. Default 2 seconds.</summary>
+    /// <summary>How often the membership table is read. Default 2 seconds. Orleans' membership decides which silos are active.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>A silo silent for longer is not routed to (<c>Membership:DeadAfter</c>, as on the silos). Default 15 seconds.</summary>
-    public TimeSpan DeadAfter { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Active health check: how often each silo's <c>/readyz</c> is probed. Default 2 seconds.</summary>
     public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(2);
@@ -29,7 +26,6 @@ public sealed class GatewayOptions
 
     internal static string? Validate(GatewayOptions o) =>
         o.RefreshInterval <= TimeSpan.Zero ? "Gateway:RefreshInterval must be positive."
-        : o.DeadAfter <= TimeSpan.Zero ? "Membership:DeadAfter must be positive."
         : o.ProbeInterval <= TimeSpan.Zero ? "Gateway:ProbeInterval must be positive."
         : o.ProbeTimeout <= TimeSpan.Zero || o.ProbeTimeout > o.ProbeInterval ? "Gateway:ProbeTimeout must be positive and at most Gateway:ProbeInterval."
         : o.UnhealthyAfterProbes < 1 ? "Gateway:UnhealthyAfterProbes must be at least 1."

@@ -1,4 +1,3 @@
-using OrleansShop.Runtime;
 using Yarp.ReverseProxy.LoadBalancing;
 using Yarp.ReverseProxy.Model;
 

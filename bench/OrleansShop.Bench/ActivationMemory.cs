@@ -1,17 +1,16 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Orleans;
 using OrleansShop.Grains.Reputation;
-using OrleansShop.Runtime;
-using OrleansShop.Runtime.Hosting;
-using OrleansShop.Runtime.Storage;
+using OrleansShop.Silo.Hosting;
 
 namespace OrleansShop.Bench;
 
 /// <summary>
 /// Bytes per idle e-mail-reputation activation: the managed heap after a full, compacting
 /// collection, before and after activating that many buyer grains (keys shaped like real e-mail
-/// hashes) on the embedded store, divided by the count.
+/// hashes) on a silo of the embedded default (Orleans on SQLite), divided by the count.
 /// </summary>
 internal static class ActivationMemory
 {
@@ -20,19 +19,8 @@ internal static class ActivationMemory
         var folder = Directory.CreateTempSubdirectory("orleansshop-bench-memory");
         try
         {
-            var builder = Host.CreateApplicationBuilder();
-            builder.Logging.ClearProviders();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:Provider"] = StorageOptions.Sqlite,
-                ["Storage:DataFolder"] = folder.FullName,
-                ["Dispatcher:Enabled"] = "false",
-            });
-            builder.Services.AddGrainRuntime();
-            builder.Services.AddGrain<IBuyerReputationGrain, BuyerReputationGrain>();
-            using var host = builder.Build();
+            await using var host = SiloApplication.Create(["--urls", "http://127.0.0.1:0", "--Storage:DataFolder", folder.FullName], builder => builder.Logging.ClearProviders());
             await host.StartAsync();
-            await host.Services.GetRequiredService<StorageInitializer>().WaitUntilReadyAsync(CancellationToken.None);
             var grains = host.Services.GetRequiredService<IGrainFactory>();
             await ActivateAsync(grains, Keys(0, 100)); // the first activations pay for JIT and the store's pool
 

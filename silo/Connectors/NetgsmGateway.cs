@@ -1,8 +1,8 @@
 using System.Text.Json;
 using OrleansShop.Connectors.Netgsm;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Grains.Sms;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Silo.Connectors;
 
@@ -59,7 +59,7 @@ internal sealed class NetgsmGateway(IGrainFactory grains, NetgsmClient client, I
     private sealed record NetgsmAccount(NetgsmCredentials Credentials, string Header);
 }
 
-/// <summary>A shop's <c>smsGateway</c> section, as API.md names it.</summary>
+/// <summary>A shop's <c>smsGateway</c> section, as docs/http-api.md names it.</summary>
 internal sealed record SmsGatewayCredentials(string? UserCode, string? Password, string? MsgHeader)
 {
     public const string Section = "smsGateway";

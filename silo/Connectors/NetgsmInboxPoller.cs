@@ -2,34 +2,36 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using OrleansShop.Connectors.Netgsm;
+using OrleansShop.Effects;
+using OrleansShop.Grains.Cluster;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Grains.Sms;
-using OrleansShop.Runtime;
-using OrleansShop.Runtime.Membership;
-using OrleansShop.Runtime.Storage;
 using OrleansShop.Silo.Endpoints.Sms;
+using OrleansShop.Silo.Hosting;
+using OrleansShop.Storage;
 
 namespace OrleansShop.Silo.Connectors;
 
 /// <summary>
 /// In live mode, reads each shop's Netgsm inbox over overlapping windows and feeds every reply
 /// through the same path as <c>POST /v1/sms/inbound</c>. One silo of the cluster polls at a time:
-/// it holds a lease in the database and renews it each round.
+/// it holds a lease (<see cref="ILeaseGrain"/>) and renews it each round.
 /// </summary>
 internal sealed partial class NetgsmInboxPoller(
-    ILeaseStorage leases,
     IGrainIndexReader index,
     IGrainFactory grains,
     NetgsmGateway gateway,
     InboundSmsPath inbound,
     SiloIdentity silo,
-    StorageInitializer storage,
+    IHostApplicationLifetime lifetime,
     IOptions<ProvidersOptions> providers,
     IOptions<SmsPollingOptions> options,
     TimeProvider timeProvider,
     ILogger<NetgsmInboxPoller> logger) : BackgroundService
 {
     public const string LeaseName = "netgsm-inbox";
+
+    private ILeaseGrain Lease => grains.GetGrain<ILeaseGrain>(LeaseName);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -41,13 +43,13 @@ internal sealed partial class NetgsmInboxPoller(
         var interval = options.Value.Interval;
         try
         {
-            await storage.WaitUntilReadyAsync(stoppingToken);
+            await lifetime.WaitUntilStartedAsync(stoppingToken);
             using var timer = new PeriodicTimer(interval, timeProvider);
             do
             {
                 try
                 {
-                    if (await leases.TryAcquireAsync(LeaseName, silo.SiloId, interval * 3, stoppingToken))
+                    if (await Lease.TryAcquireAsync(silo.SiloId, interval * 3))
                     {
                         await PollAllAsync(stoppingToken);
                     }
@@ -104,7 +106,7 @@ internal sealed partial class NetgsmInboxPoller(
     {
         try
         {
-            await leases.ReleaseAsync(LeaseName, silo.SiloId, CancellationToken.None);
+            await Lease.ReleaseAsync(silo.SiloId);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

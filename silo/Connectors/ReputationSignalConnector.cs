@@ -1,10 +1,10 @@
 using System.Text.Json;
 using OrleansShop.Connectors.UtanvetEllenor;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Shops;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Silo.Connectors;
 

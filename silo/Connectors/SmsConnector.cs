@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Sandbox;
 using OrleansShop.Grains.Sms;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Silo.Connectors;
 

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using OrleansShop.Connectors.TrustedShops;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Shops;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Silo.Connectors;
 
 /// <summary>
-/// A shop's <c>reviews</c> credentials as API.md names them: the eTrusted API client and channel
+/// A shop's <c>reviews</c> credentials as docs/http-api.md names them: the eTrusted API client and channel
 /// (<c>clientId</c>, <c>clientSecret</c>, <c>channelId</c>) and, for Excellence buyer protection,
 /// the protection web-service user (<c>protectionUser</c>, <c>protectionPassword</c>).
 /// </summary>

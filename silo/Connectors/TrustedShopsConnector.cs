@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OrleansShop.Connectors.TrustedShops;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Grains.Reviews;
 using OrleansShop.Grains.Sandbox;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Silo.Connectors;
 

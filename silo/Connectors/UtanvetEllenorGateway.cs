@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using OrleansShop.Connectors.UtanvetEllenor;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Sandbox;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Silo.Connectors;
 

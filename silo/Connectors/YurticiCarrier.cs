@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using OrleansShop.Connectors.Yurtici;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Shipping;
 using OrleansShop.Grains.Shops;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Silo.Connectors;
 

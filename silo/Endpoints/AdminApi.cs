@@ -1,13 +1,17 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using OrleansShop.Runtime.Hosting;
-using OrleansShop.Runtime.Membership;
-using OrleansShop.Runtime.Storage;
+using OrleansShop.Effects;
+using OrleansShop.Silo.Hosting;
 using OrleansShop.Silo.Problems;
+using OrleansShop.Storage;
 
 namespace OrleansShop.Silo.Endpoints;
 
-/// <summary>Operators' view of the outbox (pending rows and dead letters, with replay) and of the cluster.</summary>
+/// <summary>
+/// Operators' view of the effects that have failed at least once (pending a retry, or dead
+/// letters, with replay) and of the cluster's silos as Orleans' membership sees them.
+/// </summary>
 internal static class AdminApi
 {
     private const int DefaultLimit = 100;
@@ -24,16 +28,11 @@ internal static class AdminApi
     }
 
     private static async Task<Results<Ok<DeliveryPage>, ValidationProblem>> ListDeliveriesAsync(
-        IOutboxStorage outbox, string? state, int? limit, long? after, CancellationToken cancellationToken)
+        DeliveryLogStore deliveries, string? state, int? limit, long? after, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var parsedState = state switch
-        {
-            null or "pending" => DeliveryState.Pending,
-            "dead" => DeliveryState.Dead,
-            _ => (DeliveryState?)null,
-        };
-        if (parsedState is null)
+        var parsedState = state ?? DeliveryStates.Pending;
+        if (parsedState is not (DeliveryStates.Pending or DeliveryStates.Dead))
         {
             errors["state"] = ["state must be 'pending' or 'dead'."];
         }
@@ -53,42 +52,64 @@ internal static class AdminApi
             return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
         }
 
-        var page = await outbox.ListAsync(parsedState!.Value, after, limit ?? DefaultLimit, cancellationToken);
-        return TypedResults.Ok(new DeliveryPage(page, page.Count == (limit ?? DefaultLimit) ? page[^1].Id : null));
+        var page = await deliveries.ListAsync(parsedState, after, limit ?? DefaultLimit, cancellationToken);
+        return TypedResults.Ok(new DeliveryPage([.. page.Select(DeliveryView.From)], page.Count == (limit ?? DefaultLimit) ? page[^1].Id : null));
     }
 
-    private static async Task<Results<Ok<DeliveryRecord>, ProblemHttpResult>> GetDeliveryAsync(
-        IOutboxStorage outbox, long id, CancellationToken cancellationToken) =>
-        await outbox.GetAsync(id, cancellationToken) is { } delivery ? TypedResults.Ok(delivery) : NotFound(id);
+    private static async Task<Results<Ok<DeliveryView>, ProblemHttpResult>> GetDeliveryAsync(
+        DeliveryLogStore deliveries, long id, CancellationToken cancellationToken) =>
+        await deliveries.GetAsync(id, cancellationToken) is { } delivery ? TypedResults.Ok(DeliveryView.From(delivery)) : NotFound(id);
 
-    private static async Task<Results<Ok<DeliveryRecord>, ProblemHttpResult>> RetryDeliveryAsync(
-        IOutboxStorage outbox, long id, CancellationToken cancellationToken)
+    /// <summary>Makes the effect due now in its owning grain, which delivers it at once.</summary>
+    private static async Task<Results<Ok<DeliveryView>, ProblemHttpResult>> RetryDeliveryAsync(
+        DeliveryLogStore deliveries, IGrainFactory grains, long id, CancellationToken cancellationToken)
     {
-        if (await outbox.RetryNowAsync(id, cancellationToken))
+        if (await deliveries.GetAsync(id, cancellationToken) is not { } delivery)
         {
-            return TypedResults.Ok((await outbox.GetAsync(id, cancellationToken))!);
+            return NotFound(id);
         }
 
-        return await outbox.GetAsync(id, cancellationToken) is null
-            ? NotFound(id)
-            : TypedResults.Problem(
-                $"Delivery {id} is being delivered right now; retry after its attempt.",
-                statusCode: StatusCodes.Status409Conflict, title: "Delivery in progress", type: ProblemTypes.Conflict);
+        var owner = GrainId.Create(delivery.OwnerType, delivery.OwnerKey);
+        if (!await grains.GetGrain<IEffectHost>(owner).RetryEffectAsync(long.Parse(delivery.EffectId, CultureInfo.InvariantCulture)))
+        {
+            return TypedResults.Problem(
+                $"Delivery {id} has been delivered meanwhile.", statusCode: StatusCodes.Status409Conflict, title: "Delivered", type: ProblemTypes.Conflict);
+        }
+
+        return TypedResults.Ok(DeliveryView.From((await deliveries.GetAsync(id, cancellationToken)) ?? delivery));
     }
 
+    /// <summary>The silos in Orleans' membership, with the HTTP address each active one published (PostgreSQL) or this silo's own.</summary>
     private static async Task<Ok<IReadOnlyList<SiloView>>> ListSilosAsync(
-        IMembershipStorage membership, IOptions<MembershipOptions> options, TimeProvider timeProvider, CancellationToken cancellationToken)
+        IGrainFactory grains, SiloEndpointStore endpoints, ShopDatabase database, IOptions<Storage.ClusterOptions> cluster, SiloIdentity self, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
-        var silos = await membership.ListSilosAsync(cancellationToken);
+        var hosts = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false, cancellationToken);
+        var addresses = database.Provider == StorageOptions.Postgres
+            ? (await endpoints.ListActiveAsync(cluster.Value.ServiceId, cancellationToken)).ToDictionary(s => s.SiloId, s => s.HttpUrl)
+            : [];
+        addresses[self.SiloId] = self.Address ?? string.Empty;
         return TypedResults.Ok<IReadOnlyList<SiloView>>(
-            [.. silos.Select(s => new SiloView(s.SiloId, s.Address, s.HostName, s.StartedAt, s.HeartbeatAt, s.Status, s.IsAlive(now, options.Value.DeadAfter)))]);
+            [.. hosts.OrderBy(h => h.SiloAddress.ToString(), StringComparer.Ordinal).Select(h =>
+            {
+                var id = h.SiloAddress.ToParsableString();
+                return new SiloView(id, addresses.GetValueOrDefault(id), h.HostName, h.StartTime, h.IAmAliveTime, h.Status.ToString().ToLowerInvariant(), h.Status == SiloStatus.Active);
+            })]);
     }
 
     private static ProblemHttpResult NotFound(long id) =>
         TypedResults.Problem($"No delivery {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found", type: ProblemTypes.NotFound);
 
-    internal sealed record DeliveryPage(IReadOnlyList<DeliveryRecord> Items, long? Next);
+    internal sealed record DeliveryPage(IReadOnlyList<DeliveryView> Items, long? Next);
 
-    internal sealed record SiloView(string SiloId, string Address, string HostName, DateTimeOffset StartedAt, DateTimeOffset HeartbeatAt, string Status, bool Alive);
+    /// <summary>A delivery as operators see it; payloads are left out, as they may hold personal data.</summary>
+    internal sealed record DeliveryView(
+        long Id, string Kind, string Owner, string TargetType, string TargetKey, string Operation, string IdempotencyKey,
+        string State, int Attempts, DateTimeOffset DueAt, string? LastError, DateTimeOffset CreatedAt)
+    {
+        public static DeliveryView From(DeliveryRecord d) =>
+            new(d.Id, d.Kind, $"{d.OwnerType}/{d.OwnerKey}", d.TargetType, d.TargetKey, d.Operation, d.IdempotencyKey, d.State, d.Attempts, d.DueAt, d.LastError, d.CreatedAt);
+    }
+
+    /// <param name="Address">Where the silo serves HTTP; null for a silo that is not active.</param>
+    internal sealed record SiloView(string SiloId, string? Address, string HostName, DateTime StartedAt, DateTime HeartbeatAt, string Status, bool Alive);
 }

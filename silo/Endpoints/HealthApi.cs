@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OrleansShop.Runtime.Membership;
-using OrleansShop.Runtime.Storage;
+using OrleansShop.Silo.Hosting;
 using OrleansShop.Silo.Problems;
+using OrleansShop.Storage;
 
 namespace OrleansShop.Silo.Endpoints;
 
@@ -15,13 +15,13 @@ internal static class HealthApi
         // restarts a silo only because its database is down.
         endpoints.MapGet("/healthz", () => TypedResults.Ok(new HealthStatus("alive")));
 
-        // Ready: the schema is migrated, the database answers now and the silo is not leaving.
+        // Ready: the schema is migrated, the Orleans silo runs, the database answers now and the silo is not leaving.
         endpoints.MapGet("/readyz", ReadyAsync);
         return endpoints;
     }
 
     private static async Task<Results<Ok<HealthStatus>, ProblemHttpResult>> ReadyAsync(
-        StorageInitializer initializer, IStorageAdmin storage, SiloIdentity silo, HttpContext context)
+        StorageInitializer initializer, ShopDatabase storage, SiloIdentity silo, IHostApplicationLifetime lifetime, HttpContext context)
     {
         if (silo.IsLeaving)
         {
@@ -32,19 +32,24 @@ internal static class HealthApi
 
         if (!initializer.IsReady)
         {
-            return NotReady(context, $"Storage ({storage.ProviderName}) is not initialised: {initializer.LastError ?? "starting"}");
+            return NotReady(context, $"Storage ({storage.Provider}) is not initialised: {initializer.LastError ?? "starting"}");
+        }
+
+        if (!lifetime.ApplicationStarted.IsCancellationRequested)
+        {
+            return NotReady(context, "The Orleans silo is starting.");
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(PingTimeout);
         try
         {
-            await storage.PingAsync(timeout.Token);
+            await initializer.PingAsync(timeout.Token);
             return TypedResults.Ok(new HealthStatus("ready"));
         }
         catch (Exception exception) when (storage.IsUnavailable(exception) || exception is OperationCanceledException)
         {
-            return NotReady(context, $"Storage ({storage.ProviderName}) is unreachable.");
+            return NotReady(context, $"Storage ({storage.Provider}) is unreachable.");
         }
     }
 

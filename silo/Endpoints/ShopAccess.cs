@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Shops;
-using OrleansShop.Runtime;
 using OrleansShop.Silo.Hosting;
 using OrleansShop.Silo.Problems;
 

@@ -5,15 +5,15 @@ using OrleansShop.Connectors.Szamlahegy;
 using OrleansShop.Connectors.TrustedShops;
 using OrleansShop.Connectors.UtanvetEllenor;
 using OrleansShop.Connectors.Yurtici;
-using OrleansShop.Grains.Hosting;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Privacy;
-using OrleansShop.Runtime.Hosting;
 using OrleansShop.Silo.Connectors;
 using OrleansShop.Silo.Connectors.Invoicing;
 using OrleansShop.Silo.Endpoints.Reputation;
 using OrleansShop.Silo.Endpoints.Sms;
 using OrleansShop.Silo.Problems;
 using OrleansShop.Silo.Webhooks;
+using OrleansShop.Storage;
 
 namespace OrleansShop.Silo.Hosting;
 
@@ -22,7 +22,6 @@ internal static class ShopServices
 {
     public static IServiceCollection AddShopFeatures(this IServiceCollection services, IConfiguration configuration, SiloSecrets secrets)
     {
-        services.AddShopGrains();
         services.AddSingleton(new EmailPseudonymizer(Pepper(secrets.ReputationPepper), configuration.GetValue("Reputation:PepperVersion", 1)));
         services.AddSingleton(Sealer(configuration, secrets));
         services.AddSingleton<OrderEventFactory>();
@@ -121,8 +120,8 @@ internal static class ShopServices
         services.AddSingleton(new SzamlahegyClient(new HttpClient(), szamlahegy));
         services.AddSingleton<SzamlahegyInvoicer>();
         services.AddExternalCallHandler<InvoicingConnector>();
-        services.AddSingleton<Runtime.IExternalCallHandler>(sp => new ShopCallbackConnector(
-            sp.GetRequiredService<Runtime.IGrainFactory>(), new HttpClient(), callback, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IExternalCallHandler>(sp => new ShopCallbackConnector(
+            sp.GetRequiredService<IGrainFactory>(), new HttpClient(), callback, sp.GetRequiredService<TimeProvider>()));
     }
 
     private static byte[] Pepper(string base64)

@@ -1,6 +1,7 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
-using OrleansShop.Runtime.Hosting;
-using OrleansShop.Runtime.Membership;
+using OrleansShop.Effects;
 using OrleansShop.Silo.Endpoints;
 using OrleansShop.Silo.Endpoints.Invoicing;
 using OrleansShop.Silo.Endpoints.Orders;
@@ -16,7 +17,7 @@ using OrleansShop.Silo.Webhooks.Iyzico;
 
 namespace OrleansShop.Silo.Hosting;
 
-/// <summary>Builds a silo: the grain runtime and the HTTP API in one ASP.NET Core process.</summary>
+/// <summary>Builds a silo: an Orleans silo and the HTTP API in one ASP.NET Core process.</summary>
 public static class SiloApplication
 {
     /// <summary>Where the embedded default listens when no URL is configured.</summary>
@@ -57,8 +58,16 @@ public static class SiloApplication
 
         var secrets = SiloSecrets.Resolve(builder.Configuration);
         builder.Services.AddSingleton(secrets);
-        builder.Services.AddGrainRuntime();
+        builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true); // /healthz serves while Orleans waits for its database
+        builder.AddOrleansSilo();
+        builder.Services.AddSingleton<SiloIdentity>();
+        builder.Services.AddOptions<MembershipOptions>().BindConfiguration(MembershipOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MembershipOptions>, MembershipOptionsValidator>();
+        builder.Services.AddSingleton<IIndexProjection, GrainIndexProjection>();
+        builder.Services.AddSingleton<IDeliveryLog, DeliveryLog>();
+        builder.Services.AddHostedService<SiloEndpointPublisher>();
         builder.Services.AddShopFeatures(builder.Configuration, secrets);
+        builder.Services.AddHostedService<SiloLeave>(); // leaves before any service stops
         builder.Services.AddHostedService<StartupBanner>();
         builder.Services.AddProblemDetails(ProblemDetailsDefaults.Configure);
         builder.Services.AddExceptionHandler<ExceptionProblemHandler>();
@@ -68,7 +77,10 @@ public static class SiloApplication
         var app = builder.Build();
         var silo = app.Services.GetRequiredService<SiloIdentity>();
         var advertised = app.Services.GetRequiredService<IOptions<MembershipOptions>>().Value.AdvertisedAddress;
-        silo.ResolveAddress = () => advertised ?? app.Urls.FirstOrDefault();
+        var server = app.Services.GetRequiredService<IServer>();
+        var orleans = app.Services.GetRequiredService<ILocalSiloDetails>();
+        silo.ResolveAddress = () => advertised ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        silo.ResolveSiloId = () => orleans.SiloAddress.ToParsableString();
 
         // Which silo answered: for operators behind the gateway.
         app.Use((context, next) =>
@@ -77,6 +89,7 @@ public static class SiloApplication
             return next(context);
         });
         app.UseExceptionHandler();
+        app.UseMiddleware<SiloFailoverRetry>();
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.MapOpenApi();

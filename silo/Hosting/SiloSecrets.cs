@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using OrleansShop.Runtime.Hosting;
+using OrleansShop.Storage;
 
 namespace OrleansShop.Silo.Hosting;
 

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
-using OrleansShop.Runtime.Hosting;
-using OrleansShop.Runtime.Membership;
-using OrleansShop.Runtime.Storage;
+using OrleansShop.Storage;
 
 namespace OrleansShop.Silo.Hosting;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
-using OrleansShop.Runtime;
-using OrleansShop.Runtime.Storage;
+using Orleans.Storage;
+using OrleansShop.Storage;
 
 namespace OrleansShop.Silo.Problems;
 
@@ -8,14 +8,14 @@ namespace OrleansShop.Silo.Problems;
 /// Turns exceptions into problem+json: an unreachable database, a stopping silo or a turn that
 /// timed out is 503 with Retry-After (platforms retry), anything else 500 without details.
 /// </summary>
-internal sealed partial class ExceptionProblemHandler(IProblemDetailsService problems, IStorageAdmin storage, ILogger<ExceptionProblemHandler> logger) : IExceptionHandler
+internal sealed partial class ExceptionProblemHandler(IProblemDetailsService problems, ShopDatabase storage, ILogger<ExceptionProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, type, detail) = exception switch
         {
             _ when storage.IsUnavailable(exception) => (503, ProblemTypes.StorageUnavailable, "Storage is unavailable; retry later."),
-            SiloUnavailableException => (503, ProblemTypes.StorageUnavailable, "This silo is shutting down; retry."),
+            SiloUnavailableException or OrleansMessageRejectionException => (503, ProblemTypes.StorageUnavailable, "The grain's silo is unavailable; retry."),
             TimeoutException => (503, ProblemTypes.Timeout, "The request did not complete in time; retry."),
             InconsistentStateException => (503, ProblemTypes.Conflict, "The request lost a race with a concurrent update; retry."),
             _ => (500, ProblemTypes.Internal, "An unexpected error occurred."),

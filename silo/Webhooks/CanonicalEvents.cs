@@ -1,7 +1,7 @@
 namespace OrleansShop.Silo.Webhooks;
 
 /// <summary>
-/// What every webhook profile's payload becomes: one canonical event about one order (API.md,
+/// What every webhook profile's payload becomes: one canonical event about one order (docs/http-api.md,
 /// "The standard profile carries canonical events"). Platform mappers produce these; the ingress
 /// resolves statuses through the shop's status map and hands the event to the order's grain.
 /// </summary>

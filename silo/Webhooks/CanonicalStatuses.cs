@@ -1,6 +1,6 @@
 namespace OrleansShop.Silo.Webhooks;
 
-/// <summary>The canonical order statuses an <see cref="OrderStatusChanged"/> may carry (API.md, Webhooks).</summary>
+/// <summary>The canonical order statuses an <see cref="OrderStatusChanged"/> may carry (docs/http-api.md, Webhooks).</summary>
 internal static class CanonicalStatuses
 {
     public const string Paid = "paid";

@@ -14,7 +14,7 @@ public sealed record MappedDelivery(string DedupKey, CanonicalEvent? Event);
 public sealed record SignatureFailure(string Reason);
 
 /// <summary>
-/// A webhook profile (API.md, Webhooks): how a platform signs its deliveries and how its
+/// A webhook profile (docs/http-api.md, Webhooks): how a platform signs its deliveries and how its
 /// payloads read. One implementation per profile: standard, shopify, woocommerce, ideasoft.
 /// </summary>
 public interface IWebhookProfile

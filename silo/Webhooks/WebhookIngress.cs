@@ -1,7 +1,7 @@
+using OrleansShop.Effects;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Shops;
-using OrleansShop.Runtime;
 using OrleansShop.Silo.Endpoints;
 using OrleansShop.Silo.Http;
 using OrleansShop.Silo.Problems;
@@ -91,8 +91,7 @@ internal static class WebhookIngress
     /// </summary>
     internal static async Task<IResult> ApplyOnceAsync(IGrainFactory grains, string shopId, string orderId, string source, string dedupKey, OrderEvent orderEvent)
     {
-        var answer = await grains.InvokeOnceAsync<IOrderGrain, EventAnswer>(
-            OrderKeys.For(shopId, orderId), $"webhook/{shopId}/{source}/{dedupKey}", order => order.ApplyAsync(orderEvent));
+        var answer = await grains.GetGrain<IOrderGrain>(OrderKeys.For(shopId, orderId)).ApplyOnceAsync($"webhook/{shopId}/{source}/{dedupKey}", orderEvent);
         var value = answer.Value;
         return TypedResults.Ok(new WebhookAnswer(value.EventId, value.OrderId, value.Status, value.Outcome, answer.Duplicate, value.Detail));
     }
@@ -102,6 +101,6 @@ internal static class WebhookIngress
         : orderId.Any(char.IsControl) ? "An order id has no control characters."
         : null;
 
-    /// <summary>API.md's webhook answer; <c>detail</c> says why an event was ignored or rejected.</summary>
+    /// <summary>docs/http-api.md's webhook answer; <c>detail</c> says why an event was ignored or rejected.</summary>
     internal sealed record WebhookAnswer(string? EventId, string? OrderId, string? Status, string Outcome, bool Duplicate, string? Detail);
 }

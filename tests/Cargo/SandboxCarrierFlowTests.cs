@@ -73,7 +73,7 @@ public sealed class SandboxCarrierFlowTests
         Assert.Equal(queries, (await shop.ParcelsAsync())[0].GetProperty("queriedAt").GetArrayLength());
         Assert.Equal(2, (await shop.SmsAsync()).Count);
         Assert.Single(await shop.ParcelsAsync());
-        Assert.DoesNotContain("5321234567", await scope.Database.ScalarAsync<string>("SELECT payload FROM grain_state WHERE grain_type = 'shipment'"), StringComparison.Ordinal);
+        Assert.DoesNotContain("5321234567", await scope.Database.ScalarAsync<string>("SELECT payload FROM " + TestDatabase.GrainStates + " WHERE grain_type = 'shipment'"), StringComparison.Ordinal);
     }
 
     [Fact]

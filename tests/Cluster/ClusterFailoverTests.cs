@@ -19,7 +19,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
 
     /// <summary>
     /// The gateway's defaults: a killed silo refuses two /readyz probes 2 s apart before it is
-    /// unhealthy, and its row drops out after <see cref="ProcessCluster.DeadAfter"/> plus one refresh.
+    /// unhealthy, and it drops out once Orleans declares it dead (<see cref="ProcessCluster.DeadAfter"/>) plus one refresh.
     /// </summary>
     private static readonly TimeSpan UnhealthyBound = TimeSpan.FromSeconds((2 * 2) + 2); // + 2 s for a loaded test machine
 
@@ -77,7 +77,9 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
 
         var failures = load.Attempts.Count(a => a.At > stoppedAt && a.Status is 0 or >= 500);
         output.WriteLine($"SIGTERM at {stoppedAt}: {failures} requests failed after it; {load.Webhooks} webhook deliveries in all.");
-        Assert.Equal("left", await database.ScalarAsync<string>($"SELECT status FROM membership WHERE silo_id = '{stoppedId}'"));
+        var stopped = SiloAddress.FromParsableString(stoppedId);
+        Assert.Equal(6, await database.ScalarAsync<int>( // Dead: it left Orleans' membership
+            $"SELECT status FROM OrleansMembershipTable WHERE address = '{stopped.Endpoint.Address}' AND port = {stopped.Endpoint.Port} AND generation = {stopped.Generation}"));
         await ClusterOutcome.AssertExactlyOnceAsync(cluster, load, orders, keys);
     }
 

@@ -1,4 +1,4 @@
-using OrleansShop.Runtime;
+using Orleans.Storage;
 
 namespace OrleansShop.Tests.Infrastructure;
 

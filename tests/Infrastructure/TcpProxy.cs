@@ -11,16 +11,20 @@ namespace OrleansShop.Tests.Infrastructure;
 /// </summary>
 public sealed class TcpProxy : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly string _upstreamHost;
     private readonly int _upstreamPort;
     private readonly ConcurrentDictionary<Guid, (TcpClient Client, TcpClient Upstream)> _connections = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _acceptLoop;
     private volatile bool _cut;
+    private int _disposed;
 
-    public TcpProxy(string upstreamHost, int upstreamPort)
+    /// <param name="listenPort">The port to listen on; 0 for any free one.</param>
+    public TcpProxy(string upstreamHost, int upstreamPort, int listenPort = 0)
     {
+        _listener = new TcpListener(IPAddress.Loopback, listenPort);
+        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _upstreamHost = upstreamHost;
         _upstreamPort = upstreamPort;
         _listener.Start();
@@ -43,6 +47,11 @@ public sealed class TcpProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         _listener.Stop();
         Cut();

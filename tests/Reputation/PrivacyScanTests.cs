@@ -94,7 +94,7 @@ public sealed class PrivacyScanTests : IDisposable
 
         var dump = await PgDumpAsync(scope.Database.ConnectionString);
 
-        Assert.Contains("grain_state", dump, StringComparison.Ordinal); // the dump is real
+        Assert.Contains("orleansstorage", dump, StringComparison.Ordinal); // the dump is real
         AssertClean("pg_dump", dump);
     }
 

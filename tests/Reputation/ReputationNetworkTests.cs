@@ -144,14 +144,14 @@ public sealed class ReputationNetworkTests
             {
                 // A platform redelivers something it sent before: nothing may change.
                 var (order, key, trigger) = delivered[random.Next(delivered.Count)];
-                await Conflicts.RetryAsync(() => grains.InvokeOnceAsync<IOrderGrain, EventAnswer>($"model/{order}", key, g => g.ApplyAsync(OrderEventsFor.Trigger(trigger))));
+                await Conflicts.RetryAsync(() => grains.GetGrain<IOrderGrain>($"model/{order}").ApplyOnceAsync(key, OrderEventsFor.Trigger(trigger)));
                 continue;
             }
 
             var target = random.Next(8).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var next = new[] { OrderTrigger.Paid, OrderTrigger.Closed, OrderTrigger.NotCollected }[random.Next(3)];
             var inboxKey = $"delivery-{step}";
-            await Conflicts.RetryAsync(() => grains.InvokeOnceAsync<IOrderGrain, EventAnswer>($"model/{target}", inboxKey, g => g.ApplyAsync(OrderEventsFor.Trigger(next))));
+            await Conflicts.RetryAsync(() => grains.GetGrain<IOrderGrain>($"model/{target}").ApplyOnceAsync(inboxKey, OrderEventsFor.Trigger(next)));
             delivered.Add((target, inboxKey, next));
             model[target] = next == OrderTrigger.NotCollected ? Outcome.NotCollected : Outcome.Collected; // every outcome can correct the other
         }

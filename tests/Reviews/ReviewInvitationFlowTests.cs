@@ -135,7 +135,8 @@ public sealed class ReviewInvitationFlowTests
         await shop.SendAsync(ReviewShop.Created("1005"));
         await shop.SendAsync(SignedPoster.Status("1005", "closed"));
         Assert.Equal("pending", await shop.ReviewStatusAsync("1005"));
-        Assert.Equal(1, await scope.Database.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE target_type = 'reviewinvitation'"));
+        Assert.Equal(1, await scope.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM {TestDatabase.GrainStates}, jsonb_array_elements(payload::jsonb -> 'effects') effect WHERE grain_type = 'order' AND effect ->> 'target' LIKE '%IReviewInvitationGrain%'"));
 
         await scope.Cluster.KillSiloAsync(scope.Cluster.Primary);
         var restarted = await scope.Cluster.StartSiloAsync(new Dictionary<string, string?> { ["Dispatcher:Enabled"] = "true" });
@@ -148,7 +149,7 @@ public sealed class ReviewInvitationFlowTests
 
     private static async Task<bool> HoldsSealedEmailAsync(ClusterScope scope, string orderKey)
     {
-        var payload = await scope.Database.ScalarAsync<string>($"SELECT payload FROM grain_state WHERE grain_type = 'order' AND grain_key = '{orderKey}'") ?? "{}";
-        return JsonDocument.Parse(payload).RootElement.GetProperty("details").TryGetProperty("sealedEmail", out var sealedEmail) && sealedEmail.ValueKind == JsonValueKind.String;
+        var payload = await scope.Database.ScalarAsync<string>($"SELECT payload FROM {TestDatabase.GrainStates} WHERE grain_type = 'order' AND grain_key = '{orderKey}'") ?? "{}";
+        return JsonDocument.Parse(payload).RootElement.GetProperty("state").GetProperty("details").TryGetProperty("sealedEmail", out var sealedEmail) && sealedEmail.ValueKind == JsonValueKind.String;
     }
 }

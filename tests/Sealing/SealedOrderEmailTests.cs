@@ -25,9 +25,9 @@ public sealed class SealedOrderEmailTests
         created["data"]!["reviewConsent"] = true;
         await new SignedPoster(anonymous, "demo", SignedPoster.StandardSecret).StandardAsync(created.ToJsonString());
 
-        var payload = await scope.Database.ScalarAsync<string>("SELECT payload FROM grain_state WHERE grain_key = 'demo/10023'") ?? "";
+        var payload = await scope.Database.ScalarAsync<string>("SELECT payload FROM " + TestDatabase.GrainStates + " WHERE grain_type = 'order' AND grain_key = 'demo/10023'") ?? "";
         Assert.DoesNotContain("saoirse", payload, StringComparison.OrdinalIgnoreCase);
-        var sealedEmail = JsonDocument.Parse(payload).RootElement.GetProperty("details").GetProperty("sealedEmail").GetString()!;
+        var sealedEmail = JsonDocument.Parse(payload).RootElement.GetProperty("state").GetProperty("details").GetProperty("sealedEmail").GetString()!;
 
         var sealer = silo.Services.GetRequiredService<EmailSealer>();
         Assert.Equal("Jane.Saoirse+shop@gmail.com", sealer.Unseal(sealedEmail, OrderKeys.SealingContext("demo", "10023")));

@@ -60,7 +60,7 @@ public sealed class EmbeddedDefaultTests : IDisposable
     [Theory]
     [InlineData("Storage:Provider must be 'sqlite' or 'postgres', not 'oracle'.", "--Storage:Provider=oracle")]
     [InlineData("Providers:Mode must be set ('sandbox' or 'live') when Storage:Provider is postgres.", "--Storage:Provider=postgres", "--Storage:ConnectionString=Host=127.0.0.1")]
-    [InlineData("Runtime:CallTimeout must be positive.", "--Runtime:CallTimeout=00:00:00")]
+    [InlineData("Dispatcher:RedriveInterval must be positive.", "--Dispatcher:RedriveInterval=00:00:00")]
     [InlineData("Membership:AdvertisedAddress must be an absolute http or https URL.", "--Membership:AdvertisedAddress=silo1:8080")]
     [InlineData("Reputation:Upstream:CacheTtl must be positive.", "--Reputation:Upstream:CacheTtl=00:00:00")]
     public async Task An_invalid_setting_stops_the_silo_at_start_naming_the_key(string message, params string[] settings)

@@ -118,7 +118,7 @@ public sealed class NetgsmLiveTests : IAsyncLifetime
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            var replies = await scope.Database.ScalarAsync<string>("SELECT string_agg(grain_type || ' ' || payload, ' | ') FROM grain_state WHERE grain_type IN ('smsreply', 'smsconfirmation', 'order')");
+            var replies = await scope.Database.ScalarAsync<string>("SELECT string_agg(grain_type || ' ' || payload, ' | ') FROM " + TestDatabase.GrainStates + " WHERE grain_type IN ('smsreply', 'smsconfirmation', 'order')");
             throw new InvalidOperationException($"{exception.Message} Inbox reads: {_netgsm.Received.Count(r => r.Path.EndsWith("/inbox", StringComparison.Ordinal))}. State: {replies}", exception);
         }
         await Eventually.TrueAsync(() => _netgsm.SendRequests.Count == 2, "the confirmation text goes out");

@@ -1,13 +1,11 @@
 using System.Net.Http.Headers;
-using OrleansShop.Runtime;
-using OrleansShop.Runtime.Calls;
-using OrleansShop.Runtime.Membership;
+using OrleansShop.Silo.Hosting;
 using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.TestingHost;
 
-/// <summary>One silo of a <see cref="TestCluster"/>: a full ASP.NET Core host on a loopback port, reaching PostgreSQL through its own proxy.</summary>
-public sealed class TestSilo(WebApplication app, TcpProxy databaseProxy) : IAsyncDisposable
+/// <summary>One silo of a <see cref="TestCluster"/>: a full ASP.NET Core host with its Orleans silo, on loopback ports, reaching PostgreSQL through its own proxy.</summary>
+public sealed class TestSilo(WebApplication app, TcpProxy databaseProxy, TcpProxy orleansProxy) : IAsyncDisposable
 {
     public const string AdminToken = "test-admin-token";
 
@@ -16,15 +14,17 @@ public sealed class TestSilo(WebApplication app, TcpProxy databaseProxy) : IAsyn
     /// <summary>Cut it and this silo loses its database, as if its network failed.</summary>
     public TcpProxy DatabaseProxy { get; } = databaseProxy;
 
-    public Uri BaseAddress { get; } = new(app.Urls.First());
+    /// <summary>The port other silos reach this one's Orleans silo at; cut, and it is gone for them.</summary>
+    public TcpProxy OrleansProxy { get; } = orleansProxy;
+
+    public Uri BaseAddress => new(Services.GetRequiredService<SiloIdentity>().Address!);
 
     public IServiceProvider Services => App.Services;
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>Orleans' address of this silo, as its membership row and <c>/v1/admin/silos</c> name it.</summary>
     public string SiloId => Services.GetRequiredService<SiloIdentity>().SiloId;
-
-    internal GrainRuntime Runtime => Services.GetRequiredService<GrainRuntime>();
 
     public HttpClient CreateClient(string? bearer = AdminToken)
     {
@@ -41,5 +41,6 @@ public sealed class TestSilo(WebApplication app, TcpProxy databaseProxy) : IAsyn
     {
         await App.DisposeAsync();
         await DatabaseProxy.DisposeAsync();
+        await OrleansProxy.DisposeAsync();
     }
 }

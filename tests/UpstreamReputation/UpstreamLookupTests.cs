@@ -78,7 +78,7 @@ public sealed class UpstreamLookupTests : IAsyncLifetime
         Assert.Equal(3, _fake.Lookups().Count);
         Assert.False(Upstream(expired).GetProperty("cached").GetBoolean());
         Assert.Equal((30, 100m), (Upstream(expired).GetProperty("collected").GetInt32(), Upstream(expired).GetProperty("ratePercent").GetDecimal()));
-        var cacheRows = await scope.Database.ScalarAsync<string>("SELECT string_agg(grain_key || ' ' || payload, ' ') FROM grain_state WHERE grain_type ILIKE '%cache%'") ?? "";
+        var cacheRows = await scope.Database.ScalarAsync<string>("SELECT string_agg(grain_key || ' ' || payload, ' ') FROM " + TestDatabase.GrainStates + " WHERE grain_type ILIKE '%cache%'") ?? "";
         Assert.Equal(2, cacheRows.Split("demo/").Length); // one entry per (shop's keys, e-mail hash), not per spelling
         Assert.DoesNotContain("kovacs", cacheRows, StringComparison.OrdinalIgnoreCase);
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Orders;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Grains.Invoicing;
 
@@ -10,7 +10,7 @@ namespace OrleansShop.Grains.Invoicing;
 /// timeout or a silo crash never makes a second document. Every outcome goes to the order and, as
 /// a signed callback, to the shop.
 /// </summary>
-public sealed class InvoiceGrain(IPersistentState<InvoiceState> state) : Grain, IInvoiceGrain
+public sealed class InvoiceGrain([PersistentState("invoice")] IPersistentState<GrainRecord<InvoiceState>> state) : EffectGrain<InvoiceState>(state), IInvoiceGrain
 {
     private string ShopId => GetPrimaryKeyString()[..GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal)];
 
@@ -19,25 +19,25 @@ public sealed class InvoiceGrain(IPersistentState<InvoiceState> state) : Grain, 
     public async Task IssueAsync(InvoiceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (state.State.Status != "none")
+        if (State.Status != "none")
         {
             return;
         }
 
         StageInvoice(request);
-        await state.WriteStateAsync();
+        await WriteStateAsync();
     }
 
     public async Task CreditAsync(InvoiceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (state.State.CreditWanted)
+        if (State.CreditWanted)
         {
             return;
         }
 
-        state.State = state.State with { CreditWanted = true, CreditAt = request.At };
-        switch (state.State.Status)
+        State = State with { CreditWanted = true, CreditAt = request.At };
+        switch (State.Status)
         {
             case "none":
                 StageInvoice(request); // the credit note follows once the invoice exists
@@ -50,70 +50,70 @@ public sealed class InvoiceGrain(IPersistentState<InvoiceState> state) : Grain, 
                 break;
         }
 
-        await state.WriteStateAsync();
+        await WriteStateAsync();
     }
 
     public async Task OnIssuedAsync(ExternalCallResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (state.State.Status == "issued")
+        if (State.Status == "issued")
         {
             return; // a replayed dead letter that succeeded after all: the invoice is already known
         }
 
         if (result.Succeeded && Issued(result) is { } issued)
         {
-            state.State = state.State with { Status = "issued", Number = issued.Number, Url = issued.Url, Reason = issued.Number is null ? issued.Detail : null };
+            State = State with { Status = "issued", Number = issued.Number, Url = issued.Url, Reason = issued.Number is null ? issued.Detail : null };
             Report("invoice.issued");
-            if (state.State is { CreditWanted: true, CreditStatus: "none" })
+            if (State is { CreditWanted: true, CreditStatus: "none" })
             {
                 StageCreditNote();
             }
         }
         else
         {
-            state.State = state.State with { Status = "failed", Reason = result.Error ?? "the invoicer's answer could not be read" };
+            State = State with { Status = "failed", Reason = result.Error ?? "the invoicer's answer could not be read" };
             Report("invoice.failed");
         }
 
-        await state.WriteStateAsync();
+        await WriteStateAsync();
     }
 
     public async Task OnCreditedAsync(ExternalCallResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (state.State.CreditStatus == "issued")
+        if (State.CreditStatus == "issued")
         {
             return;
         }
 
         if (result.Succeeded && Issued(result) is { } issued)
         {
-            state.State = state.State with { CreditStatus = "issued", CreditNumber = issued.Number, CreditUrl = issued.Url, CreditReason = issued.Number is null ? issued.Detail : null };
+            State = State with { CreditStatus = "issued", CreditNumber = issued.Number, CreditUrl = issued.Url, CreditReason = issued.Number is null ? issued.Detail : null };
             Report("invoice.credited");
         }
         else
         {
-            state.State = state.State with { CreditStatus = "failed", CreditReason = result.Error ?? "the invoicer's answer could not be read" };
+            State = State with { CreditStatus = "failed", CreditReason = result.Error ?? "the invoicer's answer could not be read" };
             Report("invoice.credit_failed");
         }
 
-        await state.WriteStateAsync();
+        await WriteStateAsync();
     }
 
     private void StageInvoice(InvoiceRequest request)
     {
-        Outbox.Call(InvoiceNames.Connector, InvoiceNames.Issue, Document(request, creditNote: false), ReplyTo.Grain<IInvoiceGrain>(GetPrimaryKeyString(), nameof(OnIssuedAsync)));
+        Outbox.Call(InvoiceNames.Connector, InvoiceNames.Issue, Document(request, creditNote: false), nameof(OnIssuedAsync));
 
         // The staged call carries the sealed address now; this grain has no further use for it.
-        state.State = state.State with { Status = "pending", Request = request with { SealedEmail = null } };
+        State = State with { Status = "pending", Request = request with { SealedEmail = null } };
     }
 
     private void StageCreditNote()
     {
-        var request = state.State.Request! with { At = state.State.CreditAt ?? state.State.Request!.At };
-        Outbox.Call(InvoiceNames.Connector, InvoiceNames.Issue, Document(request, creditNote: true), ReplyTo.Grain<IInvoiceGrain>(GetPrimaryKeyString(), nameof(OnCreditedAsync)));
-        state.State = state.State with { CreditStatus = "pending" };
+        var request = State.Request! with { At = State.CreditAt ?? State.Request!.At };
+        Outbox.Call(InvoiceNames.Connector, InvoiceNames.Issue, Document(request, creditNote: true), nameof(OnCreditedAsync));
+        State = State with { CreditStatus = "pending" };
     }
 
     private InvoiceDocument Document(InvoiceRequest request, bool creditNote)
@@ -127,7 +127,7 @@ public sealed class InvoiceGrain(IPersistentState<InvoiceState> state) : Grain, 
             ForeignId = creditNote ? InvoiceNames.CreditNoteForeignId(ShopId, OrderId) : InvoiceNames.ForeignId(ShopId, OrderId),
             CreditNote = creditNote,
             Credits = creditNote ? InvoiceNames.ForeignId(ShopId, OrderId) : null,
-            CreditsNumber = creditNote ? state.State.Number : null,
+            CreditsNumber = creditNote ? State.Number : null,
             Reference = request.Reference,
             CustomerName = request.CustomerName ?? request.Address?.Name ?? $"#{request.Reference}",
             Address = request.Address,
@@ -145,7 +145,7 @@ public sealed class InvoiceGrain(IPersistentState<InvoiceState> state) : Grain, 
     /// <summary>Tells the order where its invoice stands and, when something was decided, the shop.</summary>
     private void Report(string? callback)
     {
-        var current = state.State;
+        var current = State;
         var creditNote = !current.CreditWanted ? null
             : current.Status == "failed" && current.CreditStatus == "none" ? new CreditNoteSideEffect("none", Reason: "the invoice was not issued, so there is nothing to credit")
             : new CreditNoteSideEffect(current.CreditStatus == "none" ? "pending" : current.CreditStatus, current.CreditNumber, current.CreditUrl, current.CreditReason);
@@ -157,7 +157,7 @@ public sealed class InvoiceGrain(IPersistentState<InvoiceState> state) : Grain, 
             Outbox.Call(InvoiceNames.CallbackConnector, InvoiceNames.Callback, new InvoiceCallback(callback, ShopId, OrderId, current.Request?.Reference ?? OrderId, report.View(), TimeProvider.GetUtcNow()));
         }
 
-        state.State = current with { Revision = revision };
+        State = current with { Revision = revision };
     }
 
     private static InvoiceIssued? Issued(ExternalCallResult result)

@@ -1,4 +1,4 @@
-using OrleansShop.Runtime;
+using OrleansShop.Effects;
 
 namespace OrleansShop.Grains.Orders;
 
@@ -6,6 +6,12 @@ namespace OrleansShop.Grains.Orders;
 public interface IOrderGrain : IGrainWithStringKey
 {
     Task<EventAnswer> ApplyAsync(OrderEvent orderEvent);
+
+    /// <summary>
+    /// <see cref="ApplyAsync"/> at most once per <paramref name="inboxKey"/> (a webhook delivery):
+    /// the answer commits with the transition, and a redelivery gets it back flagged a duplicate.
+    /// </summary>
+    Task<InboxAnswer<EventAnswer>> ApplyOnceAsync(string inboxKey, OrderEvent orderEvent);
 
     /// <summary>An integration's progress (e.g. the confirmation SMS went out), for the order view.</summary>
     Task SideEffectChangedAsync(SideEffectUpdate update);

@@ -1,7 +1,7 @@
 namespace OrleansShop.Grains.Orders;
 
 /// <summary>
-/// The order's invoice (API.md: <c>none</c>, <c>pending</c>, <c>issued</c>, <c>failed</c>, <c>credited</c>),
+/// The order's invoice (docs/http-api.md: <c>none</c>, <c>pending</c>, <c>issued</c>, <c>failed</c>, <c>credited</c>),
 /// as the order set it or the invoice grain last reported it. <see cref="Revision"/> orders the
 /// reports: one that arrives after a newer one changes nothing.
 /// </summary>

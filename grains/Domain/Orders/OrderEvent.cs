@@ -72,7 +72,7 @@ public sealed record NewOrder
 
     public DateTimeOffset? PlacedAt { get; init; }
 
-    /// <summary>The buyer's network record when the order arrived (API.md's <c>reputationAtCheckout</c>).</summary>
+    /// <summary>The buyer's network record when the order arrived (docs/http-api.md's <c>reputationAtCheckout</c>).</summary>
     public Reputation.ReputationView? ReputationAtCheckout { get; init; }
 
     /// <summary>Decided from the shop's settings when the order arrives.</summary>
@@ -116,6 +116,6 @@ public sealed record OrderPolicy(
     public bool SmsConfirmation => Sms is not null;
 }
 
-/// <summary>The answer to one event (API.md, Webhooks: answers).</summary>
+/// <summary>The answer to one event (docs/http-api.md, Webhooks: answers).</summary>
 /// <param name="Outcome"><c>applied</c>, <c>ignored</c>, <c>rejected</c>, or <c>deferred</c> (the order does not exist yet).</param>
 public sealed record EventAnswer(string EventId, string OrderId, string? Status, string Outcome, string? Detail);

@@ -12,15 +12,15 @@ public sealed partial class OrderGrain
     public async Task InvoiceChangedAsync(InvoiceSideEffect report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var current = state.State.SideEffects.Invoice;
-        if (state.State.Status is null || report.Revision <= current.Revision)
+        var current = State.SideEffects.Invoice;
+        if (State.Status is null || report.Revision <= current.Revision)
         {
             return; // an older report that arrived late, or one for an order that does not exist
         }
 
         // The credit note this order asked for stays in view until the invoice grain reports on it.
         SetInvoice(report with { CreditNote = report.CreditNote ?? current.CreditNote });
-        await state.WriteStateAsync();
+        await WriteStateAsync();
     }
 
     /// <summary>
@@ -35,7 +35,7 @@ public sealed partial class OrderGrain
             return;
         }
 
-        var invoice = state.State.SideEffects.Invoice;
+        var invoice = State.SideEffects.Invoice;
         if (target == OrderStatus.NotCollected)
         {
             if (invoice.Status is "pending" or "issued" && invoice.CreditNote is null)
@@ -67,10 +67,10 @@ public sealed partial class OrderGrain
 
     /// <summary>Until its invoice is asked for, the order keeps the buyer's sealed address for it.</summary>
     private bool InvoiceMayNeedEmail() =>
-        state.State is { Status: not OrderStatus.Cancelled, Details.Policy.Invoicing: not null, SideEffects.Invoice: { Status: "none", Reason: null } };
+        State is { Status: not OrderStatus.Cancelled, Details.Policy.Invoicing: not null, SideEffects.Invoice: { Status: "none", Reason: null } };
 
     private static InvoiceRequest InvoiceRequestFor(NewOrder order, Shops.InvoicingSettings settings, DateTimeOffset at) =>
         new(order.Reference, order.CustomerName, order.BillingAddress ?? order.ShippingAddress, order.SealedEmail, order.Policy.Cod, order.Total, order.Lines, settings.VatRate, at);
 
-    private void SetInvoice(InvoiceSideEffect invoice) => state.State = state.State with { SideEffects = state.State.SideEffects with { Invoice = invoice } };
+    private void SetInvoice(InvoiceSideEffect invoice) => State = State with { SideEffects = State.SideEffects with { Invoice = invoice } };
 }

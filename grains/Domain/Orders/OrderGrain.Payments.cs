@@ -22,7 +22,7 @@ public sealed partial class OrderGrain
         }
 
         var status = orderEvent.RawStatus ?? "SUCCESS";
-        if (state.State.Payments.Any(p => p.Provider == payment.Provider && p.TransactionId == payment.TransactionId && p.Status == status))
+        if (State.Payments.Any(p => p.Provider == payment.Provider && p.TransactionId == payment.TransactionId && p.Status == status))
         {
             return;
         }
@@ -30,7 +30,7 @@ public sealed partial class OrderGrain
         var outcome = answer.Outcome switch
         {
             "applied" => "accepted",
-            "rejected" when state.State.Status == OrderStatus.Cancelled => "refund_due",
+            "rejected" when State.Status == OrderStatus.Cancelled => "refund_due",
             "rejected" => "rejected",
             "deferred" => "deferred",
             // The shop's own status said paid first: this is the payment it meant.
@@ -44,7 +44,7 @@ public sealed partial class OrderGrain
 
         var amount = payment.Amount is { } paid ? new AmountView(paid.Value, paid.Currency) : null;
         var record = new PaymentRecord(TimeProvider.GetUtcNow(), payment.Provider, payment.TransactionId, amount, status, outcome, answer.Detail);
-        state.State = state.State with { Payments = [.. state.State.Payments.TakeLast(MaxPayments - 1), record] };
+        State = State with { Payments = [.. State.Payments.TakeLast(MaxPayments - 1), record] };
     }
 
     private const int MaxPayments = 20;

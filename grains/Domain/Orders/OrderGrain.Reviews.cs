@@ -12,14 +12,14 @@ public sealed partial class OrderGrain
     private void InviteToReview(NewOrder order, OrderStatus target, OrderEvent orderEvent)
     {
         var delivered = target == OrderStatus.Closed || orderEvent.ShipmentStatus == "delivered";
-        if (!delivered || state.State.SideEffects.Review.Status != "none" || !MayInvite(order))
+        if (!delivered || State.SideEffects.Review.Status != "none" || !MayInvite(order))
         {
             return;
         }
 
         var invitation = new ReviewInvitation(
             ShopId, OrderId, order.Policy.Reviews!.Tsid!, order.Reference, order.SealedEmail!, order.CustomerName,
-            order.PlacedAt ?? state.State.CreatedAt, orderEvent.OccurredAt ?? TimeProvider.GetUtcNow(),
+            order.PlacedAt ?? State.CreatedAt, orderEvent.OccurredAt ?? TimeProvider.GetUtcNow(),
             [.. order.Lines.Where(l => l.Sku is not null && !ProtectionProduct.IsProtection(l.Sku)).Select(l => new ReviewedProduct(l.Sku!, l.Name))]);
         Outbox.Send<IReviewInvitationGrain>(GetPrimaryKeyString(), review => review.InviteAsync(invitation));
         SetReview(new ReviewSideEffect("pending"));
@@ -37,7 +37,7 @@ public sealed partial class OrderGrain
             return;
         }
 
-        var request = new ProtectionRequest(ShopId, OrderId, tsid, productId, order.Total, order.PaymentMethod, order.Policy.Cod, order.Reference, sealedEmail, order.PlacedAt ?? state.State.CreatedAt);
+        var request = new ProtectionRequest(ShopId, OrderId, tsid, productId, order.Total, order.PaymentMethod, order.Policy.Cod, order.Reference, sealedEmail, order.PlacedAt ?? State.CreatedAt);
         Outbox.Send<IBuyerProtectionGrain>(GetPrimaryKeyString(), protection => protection.RegisterAsync(request));
         SetProtection(new ProtectionSideEffect("pending"));
     }
@@ -48,10 +48,10 @@ public sealed partial class OrderGrain
         switch (update.Effect)
         {
             // A success is final; a failure can still be followed by one (an operator replays the dead letter).
-            case ReviewNames.ReviewEffect when state.State.SideEffects.Review.Status != "invited":
+            case ReviewNames.ReviewEffect when State.SideEffects.Review.Status != "invited":
                 SetReview(update.Status == "invited" ? new ReviewSideEffect("invited", update.Detail) : new ReviewSideEffect(update.Status, Detail: update.Detail));
                 return true;
-            case ReviewNames.ProtectionEffect when state.State.SideEffects.Protection.Status != "registered":
+            case ReviewNames.ProtectionEffect when State.SideEffects.Protection.Status != "registered":
                 SetProtection(update.Status == "registered" ? new ProtectionSideEffect("registered", update.Detail) : new ProtectionSideEffect(update.Status, Detail: update.Detail));
                 return true;
             default:
@@ -61,12 +61,12 @@ public sealed partial class OrderGrain
 
     /// <summary>The shop invites, the buyer consented, and there is an address to invite.</summary>
     private bool MayInvite(NewOrder order) =>
-        order is { Policy.Reviews.Tsid: not null, ReviewConsent: true, SealedEmail: not null } && state.State.Status != OrderStatus.Cancelled;
+        order is { Policy.Reviews.Tsid: not null, ReviewConsent: true, SealedEmail: not null } && State.Status != OrderStatus.Cancelled;
 
     // Both requests carry the sealed address in their own outbox payloads, so only an invitation still to come needs the order's copy.
-    private bool ReviewNeedsEmail(NewOrder order) => state.State.SideEffects.Review.Status == "none" && MayInvite(order);
+    private bool ReviewNeedsEmail(NewOrder order) => State.SideEffects.Review.Status == "none" && MayInvite(order);
 
-    private void SetReview(ReviewSideEffect review) => state.State = state.State with { SideEffects = state.State.SideEffects with { Review = review } };
+    private void SetReview(ReviewSideEffect review) => State = State with { SideEffects = State.SideEffects with { Review = review } };
 
-    private void SetProtection(ProtectionSideEffect protection) => state.State = state.State with { SideEffects = state.State.SideEffects with { Protection = protection } };
+    private void SetProtection(ProtectionSideEffect protection) => State = State with { SideEffects = State.SideEffects with { Protection = protection } };
 }

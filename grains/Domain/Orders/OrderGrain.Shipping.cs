@@ -12,7 +12,7 @@ public sealed partial class OrderGrain
     private void HandOverToCarrier(NewOrder order, OrderStatus target)
     {
         var ready = order.Policy.Cod ? target == OrderStatus.Confirmed : target == OrderStatus.Paid;
-        if (!ready || order.Policy.Shipping is not { } shipping || state.State.SideEffects.Shipment.Status != "none")
+        if (!ready || order.Policy.Shipping is not { } shipping || State.SideEffects.Shipment.Status != "none")
         {
             return;
         }
@@ -20,7 +20,7 @@ public sealed partial class OrderGrain
         var request = new ShipmentRequest(
             order.Reference, order.CustomerName, order.Phone, order.ShippingAddress ?? order.BillingAddress, order.Policy.Cod ? order.Total : null, shipping);
         Outbox.Send<IShipmentGrain>(GetPrimaryKeyString(), shipment => shipment.StartAsync(request));
-        SetShipment(state.State.SideEffects.Shipment with { Status = "pending", Carrier = shipping.Carrier });
+        SetShipment(State.SideEffects.Shipment with { Status = "pending", Carrier = shipping.Carrier });
     }
 
     /// <summary>A shipment event (from the carrier or a platform) updates the parcel's view, whatever it did to the order.</summary>
@@ -35,7 +35,7 @@ public sealed partial class OrderGrain
     /// <summary>Moves the parcel's view forward only: a late report of an earlier stage changes nothing.</summary>
     private bool AdvanceShipment(string status, ShipmentFact? parcel, string? detail)
     {
-        var shown = state.State.SideEffects.Shipment;
+        var shown = State.SideEffects.Shipment;
         if (ShipmentProgress.Rank(status) < ShipmentProgress.Rank(shown.Status) || (status == shown.Status && parcel is null))
         {
             return false;
@@ -53,5 +53,5 @@ public sealed partial class OrderGrain
     }
 
     private void SetShipment(ShipmentSideEffect shipment) =>
-        state.State = state.State with { SideEffects = state.State.SideEffects with { Shipment = shipment } };
+        State = State with { SideEffects = State.SideEffects with { Shipment = shipment } };
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Shipping;
 using OrleansShop.Grains.Sms;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Grains.Orders;
 
@@ -12,7 +12,7 @@ namespace OrleansShop.Grains.Orders;
 /// decides; an event from before the order's last change is stale; events that arrive before
 /// <c>order.created</c> wait and are replayed, in the order they happened, once it does.
 /// </summary>
-public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Grain, IOrderGrain
+public sealed partial class OrderGrain([PersistentState("order")] IPersistentState<GrainRecord<OrderState>> state) : EffectGrain<OrderState>(state), IOrderGrain
 {
     private const int MaxHistory = 200;
     private const int MaxDeferred = 50;
@@ -24,11 +24,13 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
     public async Task<EventAnswer> ApplyAsync(OrderEvent orderEvent)
     {
         ArgumentNullException.ThrowIfNull(orderEvent);
-        var answer = state.State.Status is null ? Arrive(orderEvent) : Apply(orderEvent);
+        var answer = State.Status is null ? Arrive(orderEvent) : Apply(orderEvent);
         ForgetEmailWhenUnneeded(); // after every event: an order that arrives needing no provider keeps nothing
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         return answer;
     }
+
+    public Task<InboxAnswer<EventAnswer>> ApplyOnceAsync(string inboxKey, OrderEvent orderEvent) => OnceAsync(inboxKey, () => ApplyAsync(orderEvent));
 
     public async Task SideEffectChangedAsync(SideEffectUpdate update)
     {
@@ -37,7 +39,7 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
         {
             if (AdvanceShipment(update.Status, null, update.Detail))
             {
-                await state.WriteStateAsync();
+                await WriteStateAsync();
             }
 
             return;
@@ -46,10 +48,10 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
         if (update.Effect == "reputationReport")
         {
             // Only the report of the outcome the order stands at now counts; an older one arriving late does not.
-            if (state.State.SideEffects.ReputationReport.Outcome == update.Detail)
+            if (State.SideEffects.ReputationReport.Outcome == update.Detail)
             {
-                SetReport(state.State.SideEffects.ReputationReport with { Status = update.Status });
-                await state.WriteStateAsync();
+                SetReport(State.SideEffects.ReputationReport with { Status = update.Status });
+                await WriteStateAsync();
             }
 
             return;
@@ -58,11 +60,11 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
         if (update.Effect == "reputationSignal")
         {
             // The same rule for the upstream signal: only the one of the current outcome counts.
-            if (state.State.SideEffects.ReputationReport is { Signal: not null } report && report.Outcome == update.Detail)
+            if (State.SideEffects.ReputationReport is { Signal: not null } report && report.Outcome == update.Detail)
             {
                 SetReport(report with { Signal = update.Status });
                 ForgetEmailWhenUnneeded();
-                await state.WriteStateAsync();
+                await WriteStateAsync();
             }
 
             return;
@@ -71,18 +73,18 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
         if (ReviewChanged(update))
         {
             ForgetEmailWhenUnneeded();
-            await state.WriteStateAsync();
+            await WriteStateAsync();
             return;
         }
 
-        var sms = state.State.SideEffects.Sms;
+        var sms = State.SideEffects.Sms;
         if (update.Effect != "sms" || sms.Status is "confirmed" or "expired")
         {
             return; // the verdict is final; a late progress report changes nothing
         }
 
         SetSms(sms with { Status = update.Status, SentAt = update.Status == "sent" ? sms.SentAt ?? update.At : sms.SentAt, Detail = update.Detail });
-        await state.WriteStateAsync();
+        await WriteStateAsync();
     }
 
     /// <summary>
@@ -99,7 +101,7 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
             _ => null,
         };
         var name = outcome == Reputation.Outcome.Collected ? "collected" : "not_collected";
-        if (!order.Policy.Cod || outcome is not { } reported || state.State.SideEffects.ReputationReport.Outcome == name)
+        if (!order.Policy.Cod || outcome is not { } reported || State.SideEffects.ReputationReport.Outcome == name)
         {
             return;
         }
@@ -109,9 +111,9 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
 
         // With an upstream provider the outcome is also signalled there, which needs the address; once the
         // order has let go of it (see EmailStillNeeded), a late correction reaches the network only.
-        var sealedEmail = order.Policy.ReputationSignal ? state.State.Details!.SealedEmail : null;
-        var revision = state.State.ReportRevision + 1;
-        state.State = state.State with { ReportRevision = revision };
+        var sealedEmail = order.Policy.ReputationSignal ? State.Details!.SealedEmail : null;
+        var revision = State.ReportRevision + 1;
+        State = State with { ReportRevision = revision };
         Outbox.Send<Reputation.IReputationReportGrain>(GetPrimaryKeyString(), report => report.ReportAsync(emailHash, reported, when, sealedEmail, revision));
         var signal = !order.Policy.ReputationSignal ? null : sealedEmail is null ? "not_sent" : "pending";
         SetReport(new ReportSideEffect("pending", name, signal));
@@ -119,16 +121,16 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
 
     /// <summary>Until the outcome of an ended order (closed, not collected) is signalled upstream; a cancelled order has none.</summary>
     private bool SignalMayNeedEmail() =>
-        state.State is { Details.Policy.ReputationSignal: true } current
+        State is { Details.Policy.ReputationSignal: true } current
         && !(current.Status == OrderStatus.Cancelled || (current.Status is OrderStatus.Closed or OrderStatus.NotCollected && current.SideEffects.ReputationReport.Signal == "signalled"));
 
-    private void SetReport(ReportSideEffect report) => state.State = state.State with { SideEffects = state.State.SideEffects with { ReputationReport = report } };
+    private void SetReport(ReportSideEffect report) => State = State with { SideEffects = State.SideEffects with { ReputationReport = report } };
 
-    private void SetSms(SmsSideEffect sms) => state.State = state.State with { SideEffects = state.State.SideEffects with { Sms = sms } };
+    private void SetSms(SmsSideEffect sms) => State = State with { SideEffects = State.SideEffects with { Sms = sms } };
 
     public Task<OrderView?> GetAsync()
     {
-        if (state.State is not { Status: { } status, Details: { } order } current)
+        if (State is not { Status: { } status, Details: { } order } current)
         {
             return Task.FromResult<OrderView?>(null);
         }
@@ -145,12 +147,12 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
     {
         if (orderEvent is not { Trigger: OrderTrigger.Created, Order: { } order })
         {
-            if (state.State.Deferred.Count >= MaxDeferred)
+            if (State.Deferred.Count >= MaxDeferred)
             {
                 return Record(orderEvent, "rejected", null, $"more than {MaxDeferred} events arrived before order.created");
             }
 
-            state.State = state.State with { Deferred = [.. state.State.Deferred, orderEvent] };
+            State = State with { Deferred = [.. State.Deferred, orderEvent] };
             return Record(orderEvent, "deferred", null, "the order does not exist yet; the event is applied when its order.created arrives");
         }
 
@@ -160,13 +162,13 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
             : OrderStatus.Confirmed;
         // LastChangeAt comes only from timestamps the senders give: comparing them with our own
         // receipt times would mix clocks (and a gateway's whole seconds with our milliseconds).
-        state.State = state.State with { Status = initial, Details = order, CreatedAt = order.PlacedAt ?? now, LastChangeAt = orderEvent.OccurredAt ?? order.PlacedAt };
+        State = State with { Status = initial, Details = order, CreatedAt = order.PlacedAt ?? now, LastChangeAt = orderEvent.OccurredAt ?? order.PlacedAt };
         if (initial == OrderStatus.AwaitingSmsConfirmation)
         {
             var request = new SmsConfirmationRequest(order.Phone, order.CustomerName, order.Reference,
                 order.ShippingAddress?.CountryCode ?? order.BillingAddress?.CountryCode, order.Policy.Sms!);
             Outbox.Send<ISmsConfirmationGrain>(GetPrimaryKeyString(), sms => sms.StartAsync(request));
-            SetSms(state.State.SideEffects.Sms with { Status = "pending" });
+            SetSms(State.SideEffects.Sms with { Status = "pending" });
         }
 
         HandOverToCarrier(order, initial);
@@ -174,14 +176,14 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
         var answer = Record(orderEvent, "applied", initial, null, from: null);
 
         // Replay what came early, in the order it happened (arrival order where it does not say).
-        var deferred = state.State.Deferred.Select((e, i) => (e, i)).OrderBy(x => x.e.OccurredAt ?? DateTimeOffset.MaxValue).ThenBy(x => x.i);
-        state.State = state.State with { Deferred = [] };
+        var deferred = State.Deferred.Select((e, i) => (e, i)).OrderBy(x => x.e.OccurredAt ?? DateTimeOffset.MaxValue).ThenBy(x => x.i);
+        State = State with { Deferred = [] };
         foreach (var (early, _) in deferred)
         {
             Apply(early);
         }
 
-        return answer with { Status = state.State.Status.ToString() };
+        return answer with { Status = State.Status.ToString() };
     }
 
     private EventAnswer Apply(OrderEvent orderEvent)
@@ -194,8 +196,8 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
 
     private EventAnswer Decide(OrderEvent orderEvent)
     {
-        var current = state.State.Status!.Value;
-        var order = state.State.Details!;
+        var current = State.Status!.Value;
+        var order = State.Details!;
         if (orderEvent is { Payment: { } reported, Trigger: null })
         {
             return Record(orderEvent, "ignored", null, $"{reported.Provider} reports the payment {orderEvent.RawStatus}: recorded, the order does not move");
@@ -206,7 +208,7 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
             return Record(orderEvent, "ignored", null, $"status '{orderEvent.RawStatus}' means nothing to OrleansShop; map it in the shop's statusMap");
         }
 
-        if (orderEvent.OccurredAt is { } at && state.State.LastChangeAt is { } last && at < last)
+        if (orderEvent.OccurredAt is { } at && State.LastChangeAt is { } last && at < last)
         {
             return Record(orderEvent, "ignored", null, $"stale: it happened at {Format(at)}, before the order's last change at {Format(last)}");
         }
@@ -220,7 +222,7 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
         switch (rule.Verdict)
         {
             case Verdict.Apply:
-                state.State = state.State with { Status = rule.Target, LastChangeAt = orderEvent.OccurredAt ?? state.State.LastChangeAt };
+                State = State with { Status = rule.Target, LastChangeAt = orderEvent.OccurredAt ?? State.LastChangeAt };
                 OnTransition(order, trigger, rule.Target!.Value, orderEvent);
                 return Record(orderEvent, "applied", rule.Target, orderEvent.Shipment?.Reason, from: current);
             case Verdict.Reject:
@@ -246,7 +248,7 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
         InviteToReview(order, target, orderEvent);
         if (trigger is OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired)
         {
-            var sms = state.State.SideEffects.Sms;
+            var sms = State.SideEffects.Sms;
             SetSms(trigger == OrderTrigger.SmsConfirmed
                 ? sms with { Status = "confirmed", ConfirmedAt = TimeProvider.GetUtcNow() }
                 : sms with { Status = "expired" });
@@ -255,7 +257,7 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
         if (target is OrderStatus.Closed or OrderStatus.NotCollected or OrderStatus.Cancelled)
         {
             // A phone number is personal data, kept only while the order may still need to text the buyer.
-            state.State = state.State with { Details = state.State.Details! with { Phone = null } };
+            State = State with { Details = State.Details! with { Phone = null } };
         }
     }
 
@@ -272,9 +274,9 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
     /// <summary>Drops the sealed address as soon as no provider needs it: nothing keeps it longer.</summary>
     private void ForgetEmailWhenUnneeded()
     {
-        if (state.State.Details is { SealedEmail: not null } details && !EmailStillNeeded(details))
+        if (State.Details is { SealedEmail: not null } details && !EmailStillNeeded(details))
         {
-            state.State = state.State with { Details = details with { SealedEmail = null } };
+            State = State with { Details = details with { SealedEmail = null } };
         }
     }
 
@@ -289,18 +291,18 @@ public sealed partial class OrderGrain(IPersistentState<OrderState> state) : Gra
     private EventAnswer Record(OrderEvent orderEvent, string outcome, OrderStatus? to, string? reason, OrderStatus? from = null)
     {
         var now = TimeProvider.GetUtcNow();
-        var fromName = outcome == "applied" ? from?.ToString() : state.State.Status?.ToString();
-        var entry = new HistoryEntry(now, orderEvent.Name, orderEvent.EventId, fromName, to?.ToString() ?? state.State.Status?.ToString(), outcome, reason, orderEvent.OccurredAt);
-        var history = state.State.History.Count < MaxHistory ? [.. state.State.History, entry] : state.State.History.Skip(1).Append(entry).ToList();
-        var dropped = state.State.HistoryDropped + (state.State.History.Count < MaxHistory ? 0 : 1);
-        state.State = state.State with { History = history, HistoryDropped = dropped, UpdatedAt = now };
-        if (state.State is { Status: { } status, Details: { } order })
+        var fromName = outcome == "applied" ? from?.ToString() : State.Status?.ToString();
+        var entry = new HistoryEntry(now, orderEvent.Name, orderEvent.EventId, fromName, to?.ToString() ?? State.Status?.ToString(), outcome, reason, orderEvent.OccurredAt);
+        var history = State.History.Count < MaxHistory ? [.. State.History, entry] : State.History.Skip(1).Append(entry).ToList();
+        var dropped = State.HistoryDropped + (State.History.Count < MaxHistory ? 0 : 1);
+        State = State with { History = history, HistoryDropped = dropped, UpdatedAt = now };
+        if (State is { Status: { } status, Details: { } order })
         {
-            var summary = new OrderSummary(OrderId, order.Reference, status.ToString(), order.Policy.Cod, new AmountView(order.Total.Value, order.Total.Currency), state.State.CreatedAt, now);
-            Index.Set(OrderKeys.ByShop, ShopId, $"{Format(state.State.CreatedAt)}|{OrderId}", status.ToString(), JsonSerializer.Serialize(summary, GrainJson.Options));
+            var summary = new OrderSummary(OrderId, order.Reference, status.ToString(), order.Policy.Cod, new AmountView(order.Total.Value, order.Total.Currency), State.CreatedAt, now);
+            Index.Set(OrderKeys.ByShop, ShopId, $"{Format(State.CreatedAt)}|{OrderId}", status.ToString(), JsonSerializer.Serialize(summary, GrainJson.Options));
         }
 
-        return new EventAnswer(orderEvent.EventId, OrderId, state.State.Status?.ToString(), outcome, reason);
+        return new EventAnswer(orderEvent.EventId, OrderId, State.Status?.ToString(), outcome, reason);
     }
 
     private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -42,7 +42,7 @@ public sealed record HistoryEntry(
     string? Reason,
     DateTimeOffset? OccurredAt);
 
-/// <summary>Where each integration stands for this order (API.md: none, pending, then its own statuses).</summary>
+/// <summary>Where each integration stands for this order (docs/http-api.md: none, pending, then its own statuses).</summary>
 public sealed record SideEffectStatuses
 {
     public SmsSideEffect Sms { get; init; } = new();

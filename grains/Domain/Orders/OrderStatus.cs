@@ -1,6 +1,6 @@
 namespace OrleansShop.Grains.Orders;
 
-/// <summary>Where an order stands (API.md, Orders). Names are the contract's; do not rename.</summary>
+/// <summary>Where an order stands (docs/http-api.md, Orders). Names are the contract's; do not rename.</summary>
 public enum OrderStatus
 {
     /// <summary>A prepaid order waiting for its payment.</summary>

@@ -1,4 +1,4 @@
-using OrleansShop.Runtime;
+using OrleansShop.Effects;
 
 namespace OrleansShop.Grains.Reputation;
 
@@ -26,7 +26,7 @@ public enum Outcome
 /// <param name="Revision">The order's report revision: a contribution older than the one held is stale (the outbox does not keep order).</param>
 public sealed record Contribution(string ShopId, string OrderId, Outcome Outcome, DateTimeOffset ReportedAt, int Revision = 0);
 
-/// <summary>API.md's <c>reputation</c>: counts and the collected rate in percent (two decimals).</summary>
+/// <summary>docs/http-api.md's <c>reputation</c>: counts and the collected rate in percent (two decimals).</summary>
 public sealed record ReputationView(bool Known, int Collected, int NotCollected, decimal? RatePercent)
 {
     public static ReputationView From(int collected, int notCollected) =>

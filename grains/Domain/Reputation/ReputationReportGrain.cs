@@ -1,9 +1,9 @@
+using OrleansShop.Effects;
 using OrleansShop.Grains.Orders;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Grains.Reputation;
 
-public sealed class ReputationReportGrain(IPersistentState<ReputationReportState> state) : Grain, IReputationReportGrain
+public sealed class ReputationReportGrain([PersistentState("reputationreport")] IPersistentState<GrainRecord<ReputationReportState>> state) : EffectGrain<ReputationReportState>(state), IReputationReportGrain
 {
     private string ShopId => GetPrimaryKeyString()[..GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal)];
 
@@ -11,15 +11,15 @@ public sealed class ReputationReportGrain(IPersistentState<ReputationReportState
 
     public async Task ReportAsync(string emailHash, Outcome outcome, DateTimeOffset at, string? sealedEmail, int revision)
     {
-        if (revision <= state.State.Revision)
+        if (revision <= State.Revision)
         {
             return; // a report the order has since replaced, arriving late
         }
 
-        if (state.State.Outcome == outcome)
+        if (State.Outcome == outcome)
         {
-            state.State = state.State with { Revision = revision };
-            await state.WriteStateAsync();
+            State = State with { Revision = revision };
+            await WriteStateAsync();
             return;
         }
 
@@ -31,25 +31,25 @@ public sealed class ReputationReportGrain(IPersistentState<ReputationReportState
             ReputationSignalNames.Connector,
             ReputationSignalNames.Signal,
             new ReputationSignalPayload(ShopId, OrderId, sealedEmail, outcome),
-            ReplyTo.Grain<IReputationReportGrain>(GetPrimaryKeyString(), nameof(OnSignalResultAsync)));
-        state.State = new ReputationReportState
+            nameof(OnSignalResultAsync));
+        State = new ReputationReportState
         {
             EmailHash = emailHash,
             Outcome = outcome,
             ReportedAt = at,
-            Corrections = state.State.Outcome is null ? 0 : state.State.Corrections + 1,
+            Corrections = State.Outcome is null ? 0 : State.Corrections + 1,
             Revision = revision,
             SignalCall = signalCall,
         };
-        await state.WriteStateAsync();
+        await WriteStateAsync();
     }
 
-    public Task<bool> IsCurrentSignalAsync(string idempotencyKey) => Task.FromResult(state.State.SignalCall == idempotencyKey);
+    public Task<bool> IsCurrentSignalAsync(string idempotencyKey) => Task.FromResult(State.SignalCall == idempotencyKey);
 
     public Task OnSignalResultAsync(ExternalCallResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.IdempotencyKey != state.State.SignalCall || state.State.Outcome is not { } outcome)
+        if (result.IdempotencyKey != State.SignalCall || State.Outcome is not { } outcome)
         {
             return Task.CompletedTask; // the answer to a signal a correction superseded: the order follows the newer one
         }

@@ -1,4 +1,4 @@
-using OrleansShop.Runtime;
+using OrleansShop.Effects;
 
 namespace OrleansShop.Grains.Reputation;
 
@@ -13,15 +13,15 @@ public sealed record UpstreamCacheState
 /// Stored rather than kept in memory, so a cached answer outlives the activation (collected after
 /// its idle age) and a silo stop, and every silo of a cluster sees the same one.
 /// </summary>
-public sealed class UpstreamReputationCacheGrain(IPersistentState<UpstreamCacheState> state) : Grain, IUpstreamReputationCacheGrain
+public sealed class UpstreamReputationCacheGrain([PersistentState("upstreamreputationcache")] IPersistentState<GrainRecord<UpstreamCacheState>> state) : EffectGrain<UpstreamCacheState>(state), IUpstreamReputationCacheGrain
 {
     public Task<UpstreamFinding?> GetAsync() =>
-        Task.FromResult(state.State.Finding is { } finding && TimeProvider.GetUtcNow() < state.State.ExpiresAt ? finding : null);
+        Task.FromResult(State.Finding is { } finding && TimeProvider.GetUtcNow() < State.ExpiresAt ? finding : null);
 
     public async Task PutAsync(UpstreamFinding finding, TimeSpan timeToLive)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        state.State = new UpstreamCacheState { Finding = finding, ExpiresAt = TimeProvider.GetUtcNow() + timeToLive };
-        await state.WriteStateAsync();
+        State = new UpstreamCacheState { Finding = finding, ExpiresAt = TimeProvider.GetUtcNow() + timeToLive };
+        await WriteStateAsync();
     }
 }

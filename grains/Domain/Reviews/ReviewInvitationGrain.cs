@@ -1,8 +1,8 @@
-using OrleansShop.Runtime;
+using OrleansShop.Effects;
 
 namespace OrleansShop.Grains.Reviews;
 
-public sealed class ReviewInvitationGrain(IPersistentState<TrustedShopsCallState> state)
+public sealed class ReviewInvitationGrain([PersistentState("reviewinvitation")] IPersistentState<GrainRecord<TrustedShopsCallState>> state)
     : TrustedShopsCallGrain<IReviewInvitationGrain>(state, ReviewNames.Invite, ReviewNames.ReviewEffect, "invited", nameof(IReviewInvitationGrain.OnInvitedAsync)), IReviewInvitationGrain
 {
     public Task InviteAsync(ReviewInvitation invitation) => RequestAsync(invitation ?? throw new ArgumentNullException(nameof(invitation)));

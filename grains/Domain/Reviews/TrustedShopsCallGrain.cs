@@ -1,6 +1,6 @@
 using System.Text.Json;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Orders;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Grains.Reviews;
 
@@ -27,35 +27,35 @@ public sealed record TrustedShopsCallState
 /// Shops' reference, or <c>failed</c> with the reason. A success is final; a failure can still be
 /// followed by one, when an operator replays the dead letter.
 /// </summary>
-public abstract class TrustedShopsCallGrain<TGrain>(IPersistentState<TrustedShopsCallState> state, string operation, string effect, string succeeded, string replyMethod) : Grain
+public abstract class TrustedShopsCallGrain<TGrain>(IPersistentState<GrainRecord<TrustedShopsCallState>> state, string operation, string effect, string succeeded, string replyMethod) : EffectGrain<TrustedShopsCallState>(state)
     where TGrain : IGrainWithStringKey
 {
     protected async Task RequestAsync(object payload)
     {
-        if (state.State.Status != "none")
+        if (State.Status != "none")
         {
             return;
         }
 
-        Outbox.Call(ReviewNames.Connector, operation, payload, ReplyTo.Grain<TGrain>(GetPrimaryKeyString(), replyMethod));
-        state.State = new TrustedShopsCallState { Status = "pending", RequestedAt = TimeProvider.GetUtcNow() };
-        await state.WriteStateAsync();
+        Outbox.Call(ReviewNames.Connector, operation, payload, replyMethod);
+        State = new TrustedShopsCallState { Status = "pending", RequestedAt = TimeProvider.GetUtcNow() };
+        await WriteStateAsync();
     }
 
     protected async Task CompleteAsync(ExternalCallResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (state.State.Status == succeeded)
+        if (State.Status == succeeded)
         {
             return;
         }
 
         var reference = result is { Succeeded: true, Response: { } response } ? JsonSerializer.Deserialize<TrustedShopsReceipt>(response, GrainJson.Options)?.Reference : null;
-        state.State = result.Succeeded
-            ? state.State with { Status = succeeded, Reference = reference, SucceededAt = TimeProvider.GetUtcNow(), LastError = null }
-            : state.State with { Status = "failed", LastError = result.Error };
-        var update = new SideEffectUpdate(effect, state.State.Status, TimeProvider.GetUtcNow(), result.Succeeded ? reference : result.Error);
+        State = result.Succeeded
+            ? State with { Status = succeeded, Reference = reference, SucceededAt = TimeProvider.GetUtcNow(), LastError = null }
+            : State with { Status = "failed", LastError = result.Error };
+        var update = new SideEffectUpdate(effect, State.Status, TimeProvider.GetUtcNow(), result.Succeeded ? reference : result.Error);
         Outbox.Send<IOrderGrain>(GetPrimaryKeyString(), order => order.SideEffectChangedAsync(update));
-        await state.WriteStateAsync();
+        await WriteStateAsync();
     }
 }

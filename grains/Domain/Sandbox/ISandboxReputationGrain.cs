@@ -1,5 +1,5 @@
+using OrleansShop.Effects;
 using OrleansShop.Grains.Reputation;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Grains.Sandbox;
 

@@ -1,5 +1,5 @@
+using OrleansShop.Effects;
 using OrleansShop.Grains.Shipping;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Grains.Sandbox;
 
@@ -10,7 +10,7 @@ public sealed record SandboxCarrierState
     public long Sequence { get; init; }
 }
 
-public sealed class SandboxCarrierGrain(IPersistentState<SandboxCarrierState> state) : Grain, ISandboxCarrierGrain
+public sealed class SandboxCarrierGrain([PersistentState("sandboxcarrier")] IPersistentState<GrainRecord<SandboxCarrierState>> state) : EffectGrain<SandboxCarrierState>(state), ISandboxCarrierGrain
 {
     /// <summary>A sandbox parcel reaches the courier an hour after it was created.</summary>
     public static readonly TimeSpan InTransitAfter = TimeSpan.FromHours(1);
@@ -29,12 +29,12 @@ public sealed class SandboxCarrierGrain(IPersistentState<SandboxCarrierState> st
             return new CarrierCreated(shipment.CargoKey, AlreadyCreated: true);
         }
 
-        var sequence = state.State.Sequence + 1;
+        var sequence = State.Sequence + 1;
         var parcel = new SandboxParcel(
             shipment.CargoKey, $"SBX{sequence:D9}", TimeProvider.GetUtcNow(), shipment.ShopId, shipment.OrderId, shipment.InvoiceKey,
             shipment.ReceiverName, shipment.City, shipment.Cod, null, null, []);
-        state.State = new SandboxCarrierState { Parcels = [.. state.State.Parcels.TakeLast(Keep - 1), parcel], Sequence = sequence };
-        await state.WriteStateAsync();
+        State = new SandboxCarrierState { Parcels = [.. State.Parcels.TakeLast(Keep - 1), parcel], Sequence = sequence };
+        await WriteStateAsync();
         return new CarrierCreated(shipment.CargoKey, AlreadyCreated: false);
     }
 
@@ -47,7 +47,7 @@ public sealed class SandboxCarrierGrain(IPersistentState<SandboxCarrierState> st
 
         var now = TimeProvider.GetUtcNow();
         Replace(parcel with { QueriedAt = [.. parcel.QueriedAt.TakeLast(KeepQueries - 1), now] });
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         var age = now - parcel.CreatedAt;
         var link = $"https://sandbox.orleansshop.invalid/track/{parcel.TrackingCode}";
         return parcel.RefusedBecause is { } reason ? new CarrierTracking("returned", parcel.TrackingCode, link, reason, null)
@@ -65,14 +65,14 @@ public sealed class SandboxCarrierGrain(IPersistentState<SandboxCarrierState> st
         }
 
         Replace(parcel with { RefusedBecause = reason, RefusedAt = now });
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         return true;
     }
 
-    public Task<IReadOnlyList<SandboxParcel>> ListAsync() => Task.FromResult(state.State.Parcels);
+    public Task<IReadOnlyList<SandboxParcel>> ListAsync() => Task.FromResult(State.Parcels);
 
-    private SandboxParcel? Find(string cargoKey) => state.State.Parcels.FirstOrDefault(p => p.CargoKey == cargoKey);
+    private SandboxParcel? Find(string cargoKey) => State.Parcels.FirstOrDefault(p => p.CargoKey == cargoKey);
 
     private void Replace(SandboxParcel parcel) =>
-        state.State = state.State with { Parcels = [.. state.State.Parcels.Select(p => p.CargoKey == parcel.CargoKey ? parcel : p)] };
+        State = State with { Parcels = [.. State.Parcels.Select(p => p.CargoKey == parcel.CargoKey ? parcel : p)] };
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Invoicing;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Grains.Sandbox;
 
@@ -14,22 +14,22 @@ public sealed record SandboxInvoiceState
     public long Sequence { get; init; }
 }
 
-public sealed class SandboxInvoiceGrain(IPersistentState<SandboxInvoiceState> state) : Grain, ISandboxInvoiceGrain
+public sealed class SandboxInvoiceGrain([PersistentState("sandboxinvoice")] IPersistentState<GrainRecord<SandboxInvoiceState>> state) : EffectGrain<SandboxInvoiceState>(state), ISandboxInvoiceGrain
 {
     private const int Keep = 500;
 
     public async Task<SandboxInvoice> IssueAsync(InvoiceDocument document, bool emailed)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (state.State.Invoices.FirstOrDefault(i => i.ShopId == document.ShopId && i.ForeignId == document.ForeignId) is { } known)
+        if (State.Invoices.FirstOrDefault(i => i.ShopId == document.ShopId && i.ForeignId == document.ForeignId) is { } known)
         {
             return known;
         }
 
         var now = TimeProvider.GetUtcNow();
         var series = $"{document.ShopId}/{now.Year}";
-        var number = state.State.LastNumbers.GetValueOrDefault(series) + 1;
-        var sequence = state.State.Sequence + 1;
+        var number = State.LastNumbers.GetValueOrDefault(series) + 1;
+        var sequence = State.Sequence + 1;
         var total = document.Lines.Sum(l => l.Quantity * l.GrossUnitPrice);
         var invoice = new SandboxInvoice(
             $"sbx-{sequence}",
@@ -46,15 +46,15 @@ public sealed class SandboxInvoiceGrain(IPersistentState<SandboxInvoiceState> st
             Math.Round(total, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture),
             document.Lines,
             emailed);
-        state.State = new SandboxInvoiceState
+        State = new SandboxInvoiceState
         {
-            Invoices = [.. state.State.Invoices.TakeLast(Keep - 1), invoice],
-            LastNumbers = new Dictionary<string, int>(state.State.LastNumbers) { [series] = number },
+            Invoices = [.. State.Invoices.TakeLast(Keep - 1), invoice],
+            LastNumbers = new Dictionary<string, int>(State.LastNumbers) { [series] = number },
             Sequence = sequence,
         };
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         return invoice;
     }
 
-    public Task<IReadOnlyList<SandboxInvoice>> ListAsync() => Task.FromResult(state.State.Invoices);
+    public Task<IReadOnlyList<SandboxInvoice>> ListAsync() => Task.FromResult(State.Invoices);
 }

@@ -1,5 +1,5 @@
+using OrleansShop.Effects;
 using OrleansShop.Grains.Sms;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Grains.Sandbox;
 
@@ -10,25 +10,25 @@ public sealed record SandboxSmsState
     public long Sequence { get; init; }
 }
 
-public sealed class SandboxSmsGrain(IPersistentState<SandboxSmsState> state) : Grain, ISandboxSmsGrain
+public sealed class SandboxSmsGrain([PersistentState("sandboxsms")] IPersistentState<GrainRecord<SandboxSmsState>> state) : EffectGrain<SandboxSmsState>(state), ISandboxSmsGrain
 {
     private const int Keep = 500;
 
     public async Task<string> RecordAsync(SmsSendPayload message, string idempotencyKey)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (state.State.Messages.FirstOrDefault(m => m.IdempotencyKey == idempotencyKey) is { } known)
+        if (State.Messages.FirstOrDefault(m => m.IdempotencyKey == idempotencyKey) is { } known)
         {
             return known.MessageId;
         }
 
         var measure = SmsText.Measure(message.Text);
-        var sequence = state.State.Sequence + 1;
+        var sequence = State.Sequence + 1;
         var recorded = new SandboxSms($"sandbox-{sequence}", TimeProvider.GetUtcNow(), message.ShopId, message.OrderId, message.To, message.Text, message.Purpose, measure.Encoding, measure.Parts, idempotencyKey);
-        state.State = new SandboxSmsState { Messages = [.. state.State.Messages.TakeLast(Keep - 1), recorded], Sequence = sequence };
-        await state.WriteStateAsync();
+        State = new SandboxSmsState { Messages = [.. State.Messages.TakeLast(Keep - 1), recorded], Sequence = sequence };
+        await WriteStateAsync();
         return recorded.MessageId;
     }
 
-    public Task<IReadOnlyList<SandboxSms>> ListAsync() => Task.FromResult(state.State.Messages);
+    public Task<IReadOnlyList<SandboxSms>> ListAsync() => Task.FromResult(State.Messages);
 }

@@ -1,6 +1,6 @@
+using OrleansShop.Effects;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Shops;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Grains.Shipping;
 
@@ -9,7 +9,7 @@ namespace OrleansShop.Grains.Shipping;
 /// carrier once, polls its tracking (never faster than the carrier allows), tells the order where
 /// the parcel is, and texts the buyer when the carrier has it and when it is delivered.
 /// </summary>
-public interface IShipmentGrain : IRemindable
+public interface IShipmentGrain : IGrainWithStringKey
 {
     /// <summary>Hands the parcel over once; later calls change nothing.</summary>
     Task StartAsync(ShipmentRequest request);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Sms;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Grains.Shipping;
 
@@ -12,7 +12,7 @@ namespace OrleansShop.Grains.Shipping;
 /// calls, the order's shipment events, the buyer's SMS — goes through the outbox with the state
 /// change that decided it, so a crash or a redelivery sends nothing twice.
 /// </summary>
-public sealed class ShipmentGrain(IPersistentState<ShipmentState> state) : Grain, IShipmentGrain
+public sealed class ShipmentGrain([PersistentState("shipment")] IPersistentState<GrainRecord<ShipmentState>> state) : EffectGrain<ShipmentState>(state), IShipmentGrain
 {
     private const int InvoiceKeyLength = 20;
     private const int DocumentIdLength = 12;
@@ -24,14 +24,14 @@ public sealed class ShipmentGrain(IPersistentState<ShipmentState> state) : Grain
     public async Task StartAsync(ShipmentRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (state.State.Status != "none")
+        if (State.Status != "none")
         {
             return;
         }
 
         var cargoKey = ShipmentNames.CargoKey(GetPrimaryKeyString());
         var phone = request.Phone is null ? null : PhoneNumbers.ToE164(request.Phone, CallingCodes.For(request.Address?.CountryCode));
-        state.State = new ShipmentState
+        State = new ShipmentState
         {
             Status = "creating",
             CargoKey = cargoKey,
@@ -43,20 +43,20 @@ public sealed class ShipmentGrain(IPersistentState<ShipmentState> state) : Grain
         };
         if (Shipment(request, cargoKey, phone) is { } shipment)
         {
-            Outbox.Call(ShipmentNames.Connector, ShipmentNames.Create, shipment, ReplyTo.Grain<IShipmentGrain>(GetPrimaryKeyString(), nameof(OnCreatedAsync)));
+            Outbox.Call(ShipmentNames.Connector, ShipmentNames.Create, shipment, nameof(OnCreatedAsync));
         }
         else
         {
             Fail("the order lacks what the carrier needs: the buyer's name, an address and a Turkish phone number");
         }
 
-        await state.WriteStateAsync();
+        await WriteStateAsync();
     }
 
     public async Task OnCreatedAsync(ExternalCallResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (state.State.Status is not ("creating" or "failed"))
+        if (State.Status is not ("creating" or "failed"))
         {
             return; // an operator's replay of a call that had succeeded meanwhile
         }
@@ -64,41 +64,41 @@ public sealed class ShipmentGrain(IPersistentState<ShipmentState> state) : Grain
         if (!result.Succeeded)
         {
             Fail(result.Error ?? "the carrier refused the shipment");
-            await state.WriteStateAsync();
+            await WriteStateAsync();
             return;
         }
 
-        state.State = state.State with { Status = "created", CreatedAt = TimeProvider.GetUtcNow(), LastError = null };
+        State = State with { Status = "created", CreatedAt = TimeProvider.GetUtcNow(), LastError = null };
         RegisterOrUpdateReminder(ShipmentNames.TrackReminder, ShipmentNames.PollInterval, ShipmentNames.PollInterval);
-        TellOrder("created", state.State.CargoKey);
-        await state.WriteStateAsync();
+        TellOrder("created", State.CargoKey);
+        await WriteStateAsync();
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    protected override async Task OnReminderAsync(string reminderName, TickStatus status)
     {
         if (reminderName != ShipmentNames.TrackReminder)
         {
             return;
         }
 
-        if (state.State.Status is not ("created" or "in_transit"))
+        if (State.Status is not ("created" or "in_transit"))
         {
             UnregisterReminder(ShipmentNames.TrackReminder);
-            await state.WriteStateAsync();
+            await WriteStateAsync();
             return;
         }
 
         var now = TimeProvider.GetUtcNow();
-        var inFlight = state.State.QuerySentAt is { } sent && (state.State.AnsweredAt is not { } answered || answered < sent) && now - sent < ShipmentNames.LostQueryAfter;
-        if (inFlight || (state.State.AnsweredAt is { } last && now - last < ShipmentNames.PollInterval))
+        var inFlight = State.QuerySentAt is { } sent && (State.AnsweredAt is not { } answered || answered < sent) && now - sent < ShipmentNames.LostQueryAfter;
+        if (inFlight || (State.AnsweredAt is { } last && now - last < ShipmentNames.PollInterval))
         {
             return; // the carrier would block a second query within the minute
         }
 
-        var query = new CarrierQuery(ShopId, OrderId, state.State.Carrier!, state.State.CargoKey!);
-        Outbox.Call(ShipmentNames.Connector, ShipmentNames.Query, query, ReplyTo.Grain<IShipmentGrain>(GetPrimaryKeyString(), nameof(OnTrackedAsync)));
-        state.State = state.State with { QuerySentAt = now, Queries = state.State.Queries + 1 };
-        await state.WriteStateAsync();
+        var query = new CarrierQuery(ShopId, OrderId, State.Carrier!, State.CargoKey!);
+        Outbox.Call(ShipmentNames.Connector, ShipmentNames.Query, query, nameof(OnTrackedAsync));
+        State = State with { QuerySentAt = now, Queries = State.Queries + 1 };
+        await WriteStateAsync();
     }
 
     public async Task OnTrackedAsync(ExternalCallResult result)
@@ -107,54 +107,54 @@ public sealed class ShipmentGrain(IPersistentState<ShipmentState> state) : Grain
         var tracking = result is { Succeeded: true, Response: { } response }
             ? JsonSerializer.Deserialize<CarrierTracking>(response, GrainJson.Options)
             : CarrierTracking.Failed(result.Error ?? "no answer");
-        if (state.State.Status is not ("created" or "in_transit") || tracking is null)
+        if (State.Status is not ("created" or "in_transit") || tracking is null)
         {
             return; // over already: a late answer changes nothing
         }
 
-        state.State = state.State with { AnsweredAt = TimeProvider.GetUtcNow() };
+        State = State with { AnsweredAt = TimeProvider.GetUtcNow() };
 
         if (tracking.Error is { } error)
         {
-            state.State = state.State with { LastError = error };
+            State = State with { LastError = error };
         }
         else
         {
             Track(tracking);
         }
 
-        await state.WriteStateAsync();
+        await WriteStateAsync();
     }
 
     /// <summary>The parcel moved (or not): each stage is told to the order and texted to the buyer once.</summary>
     private void Track(CarrierTracking tracking)
     {
-        state.State = state.State with
+        State = State with
         {
-            TrackingCode = tracking.TrackingCode ?? state.State.TrackingCode,
-            TrackingUrl = tracking.TrackingUrl ?? state.State.TrackingUrl,
+            TrackingCode = tracking.TrackingCode ?? State.TrackingCode,
+            TrackingUrl = tracking.TrackingUrl ?? State.TrackingUrl,
             LastError = null,
         };
         switch (tracking.Status)
         {
-            case "in_transit" when state.State.Status == "created":
-                state.State = state.State with { Status = "in_transit" };
+            case "in_transit" when State.Status == "created":
+                State = State with { Status = "in_transit" };
                 TellOrderShipment("in_transit", null);
-                Text(state.State.Settings!.HandedOverText, "shipped", sent => sent with { HandedOverTextSent = true }, state.State.HandedOverTextSent);
+                Text(State.Settings!.HandedOverText, "shipped", sent => sent with { HandedOverTextSent = true }, State.HandedOverTextSent);
                 break;
             case "delivered":
-                state.State = state.State with { Status = "delivered" };
+                State = State with { Status = "delivered" };
                 TellOrderShipment("delivered", null);
-                Text(state.State.Settings!.DeliveredText, "delivered", sent => sent with { DeliveredTextSent = true }, state.State.DeliveredTextSent);
+                Text(State.Settings!.DeliveredText, "delivered", sent => sent with { DeliveredTextSent = true }, State.DeliveredTextSent);
                 Finish();
                 break;
             case "returned":
-                state.State = state.State with { Status = "returned" };
+                State = State with { Status = "returned" };
                 TellOrderShipment("returned", tracking.Reason ?? "the parcel was returned");
                 Finish();
                 break;
             case "cancelled":
-                state.State = state.State with { Status = "cancelled", LastError = tracking.Reason };
+                State = State with { Status = "cancelled", LastError = tracking.Reason };
                 TellOrder("cancelled", tracking.Reason ?? "the carrier cancelled the shipment");
                 Finish();
                 break;
@@ -164,35 +164,35 @@ public sealed class ShipmentGrain(IPersistentState<ShipmentState> state) : Grain
     /// <summary>Texts the buyer once, from the shop's template.</summary>
     private void Text(string template, string purpose, Func<ShipmentState, ShipmentState> markSent, bool alreadySent)
     {
-        if (alreadySent || state.State.Phone is not { } phone)
+        if (alreadySent || State.Phone is not { } phone)
         {
             return;
         }
 
-        var text = SmsText.Fill(template, [state.State.CustomerName ?? string.Empty, state.State.Reference, state.State.TrackingCode ?? state.State.CargoKey, state.State.TrackingUrl ?? string.Empty]);
+        var text = SmsText.Fill(template, [State.CustomerName ?? string.Empty, State.Reference, State.TrackingCode ?? State.CargoKey, State.TrackingUrl ?? string.Empty]);
         Outbox.Call(SmsNames.Connector, SmsNames.Send, new SmsSendPayload(ShopId, OrderId, phone, text.Trim(), purpose));
-        state.State = markSent(state.State);
+        State = markSent(State);
     }
 
     /// <summary>The parcel's journey is over: stop polling and forget the buyer's phone.</summary>
     private void Finish()
     {
         UnregisterReminder(ShipmentNames.TrackReminder);
-        state.State = state.State with { Phone = null };
+        State = State with { Phone = null };
     }
 
     private void Fail(string error)
     {
-        state.State = state.State with { Status = "failed", LastError = error };
+        State = State with { Status = "failed", LastError = error };
         TellOrder("failed", error);
     }
 
     private void TellOrderShipment(string status, string? reason)
     {
-        var shipment = new ShipmentFact(state.State.Carrier!, state.State.TrackingCode ?? state.State.CargoKey, state.State.TrackingUrl, reason);
+        var shipment = new ShipmentFact(State.Carrier!, State.TrackingCode ?? State.CargoKey, State.TrackingUrl, reason);
         var orderEvent = new OrderEvent
         {
-            EventId = $"carrier/{state.State.CargoKey}/{status}",
+            EventId = $"carrier/{State.CargoKey}/{status}",
             Source = ShipmentNames.Connector,
             Name = "shipment.updated",
             Trigger = status == "in_transit" ? OrderTrigger.Shipped : null,

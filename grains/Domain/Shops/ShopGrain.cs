@@ -1,4 +1,4 @@
-using OrleansShop.Runtime;
+using OrleansShop.Effects;
 
 namespace OrleansShop.Grains.Shops;
 
@@ -13,46 +13,46 @@ public sealed record ShopState
     public DateTimeOffset UpdatedAt { get; init; }
 }
 
-public sealed class ShopGrain(IPersistentState<ShopState> state) : Grain, IShopGrain
+public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRecord<ShopState>> state) : EffectGrain<ShopState>(state), IShopGrain
 {
     public async Task<ShopConfigured> ConfigureAsync(ShopSettings settings)
     {
         var now = TimeProvider.GetUtcNow();
-        var created = state.State.Settings is null;
+        var created = State.Settings is null;
         string? apiKey = null;
         if (created)
         {
             apiKey = ApiKeys.Generate();
-            state.State = new ShopState { Settings = settings, ApiKeyHash = ApiKeys.Hash(apiKey), CreatedAt = now, UpdatedAt = now };
+            State = new ShopState { Settings = settings, ApiKeyHash = ApiKeys.Hash(apiKey), CreatedAt = now, UpdatedAt = now };
         }
         else
         {
-            state.State = state.State with { Settings = settings, UpdatedAt = now };
+            State = State with { Settings = settings, UpdatedAt = now };
         }
 
         // Listed for work that goes shop by shop (polling each shop's SMS inbox).
         Index.Set(ShopIndex.Name, ShopIndex.Partition, GetPrimaryKeyString(), settings.Credentials.ContainsKey("smsGateway") ? ShopIndex.SmsGatewayTag : null, "{}");
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         return new ShopConfigured(created, apiKey, Snapshot(settings));
     }
 
     public async Task<string?> RotateApiKeyAsync()
     {
-        if (state.State.Settings is null)
+        if (State.Settings is null)
         {
             return null;
         }
 
         var apiKey = ApiKeys.Generate();
-        state.State = state.State with { ApiKeyHash = ApiKeys.Hash(apiKey), UpdatedAt = TimeProvider.GetUtcNow() };
-        await state.WriteStateAsync();
+        State = State with { ApiKeyHash = ApiKeys.Hash(apiKey), UpdatedAt = TimeProvider.GetUtcNow() };
+        await WriteStateAsync();
         return apiKey;
     }
 
-    public Task<ShopSnapshot?> GetAsync() => Task.FromResult(state.State.Settings is { } settings ? Snapshot(settings) : null);
+    public Task<ShopSnapshot?> GetAsync() => Task.FromResult(State.Settings is { } settings ? Snapshot(settings) : null);
 
     private ShopSnapshot Snapshot(ShopSettings settings) =>
-        new(GetPrimaryKeyString(), settings, state.State.ApiKeyHash, state.State.CreatedAt, state.State.UpdatedAt);
+        new(GetPrimaryKeyString(), settings, State.ApiKeyHash, State.CreatedAt, State.UpdatedAt);
 }
 
 /// <summary>The index of all shops; its tag marks shops with their own SMS gateway account.</summary>

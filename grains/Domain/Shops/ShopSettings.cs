@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace OrleansShop.Grains.Shops;
 
-/// <summary>A shop's configuration as its grain keeps it (API.md, Shops). Secrets included: never returned as is.</summary>
+/// <summary>A shop's configuration as its grain keeps it (docs/http-api.md, Shops). Secrets included: never returned as is.</summary>
 public sealed record ShopSettings
 {
     public required string Name { get; init; }

@@ -1,5 +1,5 @@
+using OrleansShop.Effects;
 using OrleansShop.Grains.Shops;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Grains.Sms;
 
@@ -8,7 +8,7 @@ namespace OrleansShop.Grains.Sms;
 /// Sends the shop's template, waits for the buyer's <c>&lt;KEYWORD&gt; &lt;reference&gt;</c>, and tells
 /// the order whether it was confirmed or expired.
 /// </summary>
-public interface ISmsConfirmationGrain : IRemindable
+public interface ISmsConfirmationGrain : IGrainWithStringKey
 {
     /// <summary>Starts the confirmation once; later calls change nothing.</summary>
     Task StartAsync(SmsConfirmationRequest request);
@@ -28,7 +28,7 @@ public sealed record SmsConfirmationRequest(string? Phone, string? CustomerName,
 /// <summary>A buyer's SMS as a gateway delivered it; <see cref="From"/> is E.164.</summary>
 public sealed record InboundSms(string From, string? To, string Text, string MessageId, DateTimeOffset ReceivedAt);
 
-/// <summary>API.md's inbound-SMS answer.</summary>
+/// <summary>docs/http-api.md's inbound-SMS answer.</summary>
 public sealed record SmsReplyAnswer(bool Matched, string? ShopId, string? OrderId, string? Status, string? Reason);
 
 /// <summary>What an outbox call to the SMS connector carries. The phone is E.164; the connector picks the shop's gateway.</summary>

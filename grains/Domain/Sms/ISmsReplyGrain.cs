@@ -1,4 +1,4 @@
-using OrleansShop.Runtime;
+using OrleansShop.Effects;
 
 namespace OrleansShop.Grains.Sms;
 
@@ -9,4 +9,7 @@ namespace OrleansShop.Grains.Sms;
 public interface ISmsReplyGrain : IGrainWithStringKey
 {
     Task<SmsReplyAnswer> HandleAsync(InboundSms reply);
+
+    /// <summary><see cref="HandleAsync"/> at most once per <paramref name="inboxKey"/>: a repeat gets the first answer, flagged a duplicate.</summary>
+    Task<InboxAnswer<SmsReplyAnswer>> HandleOnceAsync(string inboxKey, InboundSms reply);
 }

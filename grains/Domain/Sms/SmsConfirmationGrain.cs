@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Shops;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Grains.Sms;
 
@@ -37,7 +37,7 @@ public sealed record SmsConfirmationState
 /// Runs one order's SMS confirmation. Everything it sends goes through the outbox: the request
 /// SMS, the confirmation text, and the verdict to the order grain; the expiry is a durable reminder.
 /// </summary>
-public sealed class SmsConfirmationGrain(IPersistentState<SmsConfirmationState> state) : Grain, ISmsConfirmationGrain
+public sealed class SmsConfirmationGrain([PersistentState("smsconfirmation")] IPersistentState<GrainRecord<SmsConfirmationState>> state) : EffectGrain<SmsConfirmationState>(state), ISmsConfirmationGrain
 {
     private string ShopId => GetPrimaryKeyString()[..GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal)];
 
@@ -46,7 +46,7 @@ public sealed class SmsConfirmationGrain(IPersistentState<SmsConfirmationState> 
     public async Task StartAsync(SmsConfirmationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (state.State.Status != "none")
+        if (State.Status != "none")
         {
             return;
         }
@@ -54,7 +54,7 @@ public sealed class SmsConfirmationGrain(IPersistentState<SmsConfirmationState> 
         var now = TimeProvider.GetUtcNow();
         var expiresAt = now.AddMinutes(request.Settings.ExpiresAfterMinutes);
         var phone = request.Phone is null ? null : PhoneNumbers.ToE164(request.Phone, CallingCodes.For(request.CountryCode));
-        state.State = new SmsConfirmationState
+        State = new SmsConfirmationState
         {
             Status = phone is null ? "failed" : "pending",
             Phone = phone,
@@ -67,7 +67,7 @@ public sealed class SmsConfirmationGrain(IPersistentState<SmsConfirmationState> 
         RegisterOrUpdateReminder(SmsNames.ExpiryReminder, expiresAt - now);
         if (phone is null)
         {
-            TellOrder("failed", state.State.LastError);
+            TellOrder("failed", State.LastError);
         }
         else
         {
@@ -76,20 +76,20 @@ public sealed class SmsConfirmationGrain(IPersistentState<SmsConfirmationState> 
                 System.Text.Json.JsonSerializer.Serialize(new AwaitingReply(ShopId, OrderId, request.Reference, request.Settings.Keyword), GrainJson.Options));
         }
 
-        await state.WriteStateAsync();
+        await WriteStateAsync();
     }
 
     public async Task<SmsReplyAnswer> ConfirmAsync(InboundSms reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        if (state.State.Status == "confirmed")
+        if (State.Status == "confirmed")
         {
             return new SmsReplyAnswer(true, ShopId, OrderId, nameof(OrderStatus.Confirmed), "the order was already confirmed; nothing changed");
         }
 
-        if (!state.State.IsWaiting || state.State.Phone != reply.From)
+        if (!State.IsWaiting || State.Phone != reply.From)
         {
-            return new SmsReplyAnswer(false, null, null, null, state.State.Status == "expired" ? "the confirmation window has closed" : "no order awaits confirmation from this number");
+            return new SmsReplyAnswer(false, null, null, null, State.Status == "expired" ? "the confirmation window has closed" : "no order awaits confirmation from this number");
         }
 
         var now = TimeProvider.GetUtcNow();
@@ -100,43 +100,43 @@ public sealed class SmsConfirmationGrain(IPersistentState<SmsConfirmationState> 
             Name = "sms.confirmed",
             Trigger = OrderTrigger.SmsConfirmed,
         }));
-        Outbox.Call(SmsNames.Connector, SmsNames.Send, new SmsSendPayload(ShopId, OrderId, state.State.Phone, state.State.Settings!.ConfirmedText, "confirmed"));
-        Finish(state.State with { Status = "confirmed", ConfirmedAt = now });
-        await state.WriteStateAsync();
+        Outbox.Call(SmsNames.Connector, SmsNames.Send, new SmsSendPayload(ShopId, OrderId, State.Phone, State.Settings!.ConfirmedText, "confirmed"));
+        Finish(State with { Status = "confirmed", ConfirmedAt = now });
+        await WriteStateAsync();
         return new SmsReplyAnswer(true, ShopId, OrderId, nameof(OrderStatus.Confirmed), null);
     }
 
     public async Task<bool> ResendAsync()
     {
-        if (!state.State.IsWaiting || state.State.Phone is not { } phone)
+        if (!State.IsWaiting || State.Phone is not { } phone)
         {
             return false;
         }
 
         SendRequest(phone);
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         return true;
     }
 
     public async Task OnSendResultAsync(ExternalCallResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (!state.State.IsWaiting)
+        if (!State.IsWaiting)
         {
             return; // confirmed or expired meanwhile: a late gateway answer changes nothing
         }
 
         var now = TimeProvider.GetUtcNow();
-        state.State = result.Succeeded
-            ? state.State with { Status = "sent", SentAt = state.State.SentAt ?? now, LastError = null }
-            : state.State with { Status = state.State.Status == "sent" ? "sent" : "failed", LastError = result.Error };
-        TellOrder(state.State.Status, result.Error);
-        await state.WriteStateAsync();
+        State = result.Succeeded
+            ? State with { Status = "sent", SentAt = State.SentAt ?? now, LastError = null }
+            : State with { Status = State.Status == "sent" ? "sent" : "failed", LastError = result.Error };
+        TellOrder(State.Status, result.Error);
+        await WriteStateAsync();
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    protected override async Task OnReminderAsync(string reminderName, TickStatus status)
     {
-        if (reminderName != SmsNames.ExpiryReminder || !state.State.IsWaiting)
+        if (reminderName != SmsNames.ExpiryReminder || !State.IsWaiting)
         {
             return;
         }
@@ -148,29 +148,29 @@ public sealed class SmsConfirmationGrain(IPersistentState<SmsConfirmationState> 
             Name = "sms.expired",
             Trigger = OrderTrigger.SmsExpired,
         }));
-        Finish(state.State with { Status = "expired" });
-        await state.WriteStateAsync();
+        Finish(State with { Status = "expired" });
+        await WriteStateAsync();
     }
 
     private void SendRequest(string phone)
     {
-        var settings = state.State.Settings!;
-        var text = SmsText.Fill(settings.Template, state.State.CustomerName ?? string.Empty, state.State.Reference);
+        var settings = State.Settings!;
+        var text = SmsText.Fill(settings.Template, State.CustomerName ?? string.Empty, State.Reference);
         Outbox.Call(SmsNames.Connector, SmsNames.Send, new SmsSendPayload(ShopId, OrderId, phone, text, "confirmation"),
-            ReplyTo.Grain<ISmsConfirmationGrain>(GetPrimaryKeyString(), nameof(OnSendResultAsync)));
-        state.State = state.State with { Sends = state.State.Sends + 1 };
+            nameof(OnSendResultAsync));
+        State = State with { Sends = State.Sends + 1 };
     }
 
     /// <summary>Leaves the awaiting index and forgets the phone number: the order no longer needs it.</summary>
     private void Finish(SmsConfirmationState next)
     {
-        if (state.State.Phone is { } phone)
+        if (State.Phone is { } phone)
         {
             Index.Remove(SmsNames.AwaitingIndex, phone);
         }
 
         UnregisterReminder(SmsNames.ExpiryReminder);
-        state.State = next with { Phone = null };
+        State = next with { Phone = null };
     }
 
     private void TellOrder(string status, string? detail)

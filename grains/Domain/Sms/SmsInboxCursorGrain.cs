@@ -1,4 +1,4 @@
-using OrleansShop.Runtime;
+using OrleansShop.Effects;
 
 namespace OrleansShop.Grains.Sms;
 
@@ -16,18 +16,18 @@ public sealed record SmsInboxCursorState
     public DateTimeOffset? ReadUntil { get; init; }
 }
 
-public sealed class SmsInboxCursorGrain(IPersistentState<SmsInboxCursorState> state) : Grain, ISmsInboxCursorGrain
+public sealed class SmsInboxCursorGrain([PersistentState("smsinboxcursor")] IPersistentState<GrainRecord<SmsInboxCursorState>> state) : EffectGrain<SmsInboxCursorState>(state), ISmsInboxCursorGrain
 {
-    public Task<DateTimeOffset?> GetAsync() => Task.FromResult(state.State.ReadUntil);
+    public Task<DateTimeOffset?> GetAsync() => Task.FromResult(State.ReadUntil);
 
     public async Task AdvanceAsync(DateTimeOffset stop)
     {
-        if (state.State.ReadUntil >= stop)
+        if (State.ReadUntil >= stop)
         {
             return;
         }
 
-        state.State = new SmsInboxCursorState { ReadUntil = stop };
-        await state.WriteStateAsync();
+        State = new SmsInboxCursorState { ReadUntil = stop };
+        await WriteStateAsync();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using OrleansShop.Runtime;
+using OrleansShop.Effects;
+using OrleansShop.Storage;
 
 namespace OrleansShop.Grains.Sms;
 
@@ -18,16 +19,18 @@ public sealed record SmsReplyState
 /// reference the reply carries. None is unmatched, more than one (one phone, one reference, two
 /// shops) is ambiguous; both are recorded and answered with the reason.
 /// </summary>
-public sealed class SmsReplyGrain(IPersistentState<SmsReplyState> state, IGrainIndexReader index) : Grain, ISmsReplyGrain
+public sealed class SmsReplyGrain([PersistentState("smsreply")] IPersistentState<GrainRecord<SmsReplyState>> state, IGrainIndexReader index) : EffectGrain<SmsReplyState>(state), ISmsReplyGrain
 {
     public async Task<SmsReplyAnswer> HandleAsync(InboundSms reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var answer = await MatchAsync(reply);
-        state.State = new SmsReplyState { ReceivedAt = reply.ReceivedAt, SenderMasked = Mask(reply.From), Answer = answer };
-        await state.WriteStateAsync();
+        State = new SmsReplyState { ReceivedAt = reply.ReceivedAt, SenderMasked = Mask(reply.From), Answer = answer };
+        await WriteStateAsync();
         return answer;
     }
+
+    public Task<InboxAnswer<SmsReplyAnswer>> HandleOnceAsync(string inboxKey, InboundSms reply) => OnceAsync(inboxKey, () => HandleAsync(reply));
 
     private async Task<SmsReplyAnswer> MatchAsync(InboundSms reply)
     {

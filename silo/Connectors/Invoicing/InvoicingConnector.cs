@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Invoicing;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Grains.Sandbox;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Silo.Connectors.Invoicing;
 

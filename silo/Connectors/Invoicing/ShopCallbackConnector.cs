@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Invoicing;
 using OrleansShop.Grains.Shops;
-using OrleansShop.Runtime;
 using OrleansShop.Silo.Webhooks.Signatures;
 
 namespace OrleansShop.Silo.Connectors.Invoicing;

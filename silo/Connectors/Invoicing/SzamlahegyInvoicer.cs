@@ -1,8 +1,8 @@
 using System.Text.Json;
 using OrleansShop.Connectors.Szamlahegy;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Invoicing;
 using OrleansShop.Grains.Shops;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Silo.Connectors.Invoicing;
 
@@ -71,7 +71,7 @@ internal sealed class SzamlahegyInvoicer(IGrainFactory grains, SzamlahegyClient 
     }
 }
 
-/// <summary>A shop's <c>invoicingProvider</c> section, as API.md names it.</summary>
+/// <summary>A shop's <c>invoicingProvider</c> section, as docs/http-api.md names it.</summary>
 internal sealed record InvoicingProviderCredentials(string? ApiKey, bool Test = false, bool Signed = false)
 {
     public const string Section = "invoicingProvider";

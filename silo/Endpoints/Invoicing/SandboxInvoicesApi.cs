@@ -1,10 +1,10 @@
+using OrleansShop.Effects;
 using OrleansShop.Grains.Sandbox;
-using OrleansShop.Runtime;
 using OrleansShop.Silo.Problems;
 
 namespace OrleansShop.Silo.Endpoints.Invoicing;
 
-/// <summary>API.md, Operations: what the sandbox invoicer of the embedded default has issued (admin; sandbox mode only).</summary>
+/// <summary>docs/http-api.md, Operations: what the sandbox invoicer of the embedded default has issued (admin; sandbox mode only).</summary>
 internal static class SandboxInvoicesApi
 {
     public static IEndpointRouteBuilder MapSandboxInvoicesApi(this IEndpointRouteBuilder endpoints)

@@ -1,14 +1,15 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Orders;
-using OrleansShop.Runtime;
 using OrleansShop.Silo.Http;
 using OrleansShop.Silo.Problems;
+using OrleansShop.Storage;
 
 namespace OrleansShop.Silo.Endpoints.Orders;
 
-/// <summary>API.md, Orders: one order with its history and side-effect statuses, and a shop's orders newest first.</summary>
+/// <summary>docs/http-api.md, Orders: one order with its history and side-effect statuses, and a shop's orders newest first.</summary>
 internal static class OrdersApi
 {
     private const int DefaultLimit = 50;

@@ -61,10 +61,10 @@ internal static class CodEligibility
     private static string Percent(decimal rate) => rate.ToString("0.##", CultureInfo.InvariantCulture);
 }
 
-/// <summary>API.md's checkout answer.</summary>
+/// <summary>docs/http-api.md's checkout answer.</summary>
 internal sealed record EligibilityAnswer(bool CodAllowed, bool SmsConfirmationRequired, int ThresholdPercent, CheckoutReputation Reputation, IReadOnlyList<string> Reasons);
 
-/// <summary>API.md's <c>reputation</c>: the counts decided on (the network's, plus the upstream provider's when it answered).</summary>
+/// <summary>docs/http-api.md's <c>reputation</c>: the counts decided on (the network's, plus the upstream provider's when it answered).</summary>
 /// <param name="Upstream">Only for a shop with an upstream provider: what it said.</param>
 internal sealed record CheckoutReputation(
     bool Known,

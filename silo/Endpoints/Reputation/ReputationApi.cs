@@ -1,13 +1,13 @@
+using OrleansShop.Effects;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Sandbox;
-using OrleansShop.Runtime;
 using OrleansShop.Silo.Http;
 
 namespace OrleansShop.Silo.Endpoints.Reputation;
 
 /// <summary>
-/// API.md, Checkout and Privacy. The e-mail in a request is hashed at once; only a shop's upstream
+/// docs/http-api.md, Checkout and Privacy. The e-mail in a request is hashed at once; only a shop's upstream
 /// provider is given it as written, during the lookup, and nothing keeps it.
 /// </summary>
 internal static class ReputationApi

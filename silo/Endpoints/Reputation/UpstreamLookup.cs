@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using OrleansShop.Connectors.UtanvetEllenor;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Shops;
-using OrleansShop.Runtime;
 using OrleansShop.Silo.Connectors;
 
 namespace OrleansShop.Silo.Endpoints.Reputation;

@@ -1,5 +1,5 @@
+using OrleansShop.Effects;
 using OrleansShop.Grains.Sandbox;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Silo.Endpoints.Reviews;
 

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Shops;
 
 namespace OrleansShop.Silo.Endpoints.Shops;
 
-/// <summary>The body of <c>PUT /v1/shops/{shopId}</c> (API.md, Shops). Absent sections take their defaults.</summary>
+/// <summary>The body of <c>PUT /v1/shops/{shopId}</c> (docs/http-api.md, Shops). Absent sections take their defaults.</summary>
 internal sealed record ShopRequest(
     string? Name,
     WebhooksRequest? Webhooks,
@@ -196,7 +197,7 @@ internal static partial class ShopRequestValidation
         if (request.Reviews is { } reviews && new[] { reviews.ClientId, reviews.ClientSecret, reviews.ChannelId, reviews.ProtectionUser, reviews.ProtectionPassword }.Any(v => v is not null))
         {
             credentials["reviews"] = JsonSerializer.SerializeToElement(
-                new { reviews.ClientId, reviews.ClientSecret, reviews.ChannelId, reviews.ProtectionUser, reviews.ProtectionPassword }, Runtime.GrainJson.Options);
+                new { reviews.ClientId, reviews.ClientSecret, reviews.ChannelId, reviews.ProtectionUser, reviews.ProtectionPassword }, GrainJson.Options);
         }
 
         return credentials;

@@ -1,10 +1,10 @@
+using OrleansShop.Effects;
 using OrleansShop.Grains.Shops;
-using OrleansShop.Runtime;
 using OrleansShop.Silo.Http;
 
 namespace OrleansShop.Silo.Endpoints.Shops;
 
-/// <summary>API.md, Shops: create or update a shop (admin), read it without secrets, rotate its key.</summary>
+/// <summary>docs/http-api.md, Shops: create or update a shop (admin), read it without secrets, rotate its key.</summary>
 internal static class ShopsApi
 {
     public static IEndpointRouteBuilder MapShopsApi(this IEndpointRouteBuilder endpoints)

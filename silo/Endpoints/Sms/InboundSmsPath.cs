@@ -1,5 +1,5 @@
+using OrleansShop.Effects;
 using OrleansShop.Grains.Sms;
-using OrleansShop.Runtime;
 
 namespace OrleansShop.Silo.Endpoints.Sms;
 
@@ -19,11 +19,11 @@ internal sealed class InboundSmsPath(IGrainFactory grains, IConfiguration config
         }
 
         var reply = new InboundSms(sender, to, text, messageId, receivedAt);
-        var answer = await grains.InvokeOnceAsync<ISmsReplyGrain, SmsReplyAnswer>(messageId, $"sms-inbound/{messageId}", g => g.HandleAsync(reply));
+        var answer = await grains.GetGrain<ISmsReplyGrain>(messageId).HandleOnceAsync($"sms-inbound/{messageId}", reply);
         var value = answer.Value;
         return new InboundAnswer(value.Matched, value.ShopId, value.OrderId, value.Status, value.Reason, answer.Duplicate);
     }
 }
 
-/// <summary>API.md's answer; <c>duplicate</c> is an addition, true for a reply already handled.</summary>
+/// <summary>docs/http-api.md's answer; <c>duplicate</c> is an addition, true for a reply already handled.</summary>
 internal sealed record InboundAnswer(bool Matched, string? ShopId, string? OrderId, string? Status, string? Reason, bool Duplicate);

@@ -1,15 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
+using OrleansShop.Effects;
 using OrleansShop.Grains.Sandbox;
 using OrleansShop.Grains.Sms;
-using OrleansShop.Runtime;
 using OrleansShop.Silo.Hosting;
 using OrleansShop.Silo.Http;
 
 namespace OrleansShop.Silo.Endpoints.Sms;
 
 /// <summary>
-/// API.md, Inbound SMS: a gateway pushes a buyer's reply; the sandbox routes stand in for the gateway
+/// docs/http-api.md, Inbound SMS: a gateway pushes a buyer's reply; the sandbox routes stand in for the gateway
 /// in the embedded default; a shop can ask for the confirmation request to be sent again.
 /// </summary>
 internal static class SmsApi

@@ -1,5 +1,5 @@
+using OrleansShop.Effects;
 using OrleansShop.Grains.Shops;
-using OrleansShop.Runtime;
 using OrleansShop.Silo.Endpoints;
 using OrleansShop.Silo.Http;
 using OrleansShop.Silo.Problems;

@@ -3,7 +3,7 @@ using OrleansShop.Silo.Webhooks.Payloads;
 
 namespace OrleansShop.Silo.Webhooks.Profiles;
 
-/// <summary>Reads the <c>data</c> object of each canonical event type, field names as API.md writes them.</summary>
+/// <summary>Reads the <c>data</c> object of each canonical event type, field names as docs/http-api.md writes them.</summary>
 internal static class StandardEvents
 {
     private static readonly FrozenSet<string> ShipmentStatuses =

@@ -1,6 +1,6 @@
 namespace OrleansShop.Silo.Webhooks.Profiles;
 
-/// <summary>The names a shop's <c>webhooks.profile</c> may take (API.md, Shops).</summary>
+/// <summary>The names a shop's <c>webhooks.profile</c> may take (docs/http-api.md, Shops).</summary>
 internal static class WebhookProfileNames
 {
     public const string Standard = "standard";

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime;
+
+namespace OrleansShop.Storage;
+
+public static class ShopStorageSiloBuilderExtensions
+{
+    /// <summary>
+    /// Puts the silo on the shop's database: <see cref="StorageServiceCollectionExtensions.AddShopStorage"/>,
+    /// Orleans' ServiceId and ClusterId from <c>Cluster:ServiceId</c>, the default grain storage on
+    /// Orleans' ADO.NET provider, and, by <c>Storage:Provider</c>, either ADO.NET clustering and
+    /// reminders on PostgreSQL or, for the embedded SQLite default, localhost clustering and
+    /// <see cref="SqliteReminderTable"/>. Orleans' providers share <see cref="ShopDatabase.DataSource"/>,
+    /// and the silo starts only once the schema is migrated. Silo and gateway ports are the caller's.
+    /// </summary>
+    public static ISiloBuilder UseShopStorage(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var storage = silo.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        if (StorageOptionsValidator.Problem(storage) is { } problem)
+        {
+            throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions), [problem]);
+        }
+
+        silo.Services.AddShopStorage();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StorageReadyGate>();
+        silo.Services.AddOptions<Orleans.Configuration.ClusterOptions>().Configure<IOptions<ClusterOptions>>((orleans, ours) =>
+        {
+            orleans.ServiceId = ours.Value.ServiceId;
+            orleans.ClusterId = ours.Value.ServiceId;
+        });
+        silo.AddAdoNetGrainStorageAsDefault(options => options.Configure<ShopDatabase>((o, database) =>
+        {
+            o.Invariant = database.OrleansInvariant;
+            o.DataSource = database.DataSource;
+        }));
+        if (storage.Provider == StorageOptions.Postgres)
+        {
+            silo.UseAdoNetClustering(options => options.Configure<ShopDatabase>((o, database) =>
+            {
+                o.Invariant = database.OrleansInvariant;
+                o.DataSource = database.DataSource;
+            }));
+            silo.UseAdoNetReminderService(options => options.Configure<ShopDatabase>((o, database) =>
+            {
+                o.Invariant = database.OrleansInvariant;
+                o.DataSource = database.DataSource;
+            }));
+        }
+        else
+        {
+            silo.UseLocalhostClustering();
+            silo.AddReminders();
+            silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
+        }
+
+        return silo;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using OrleansShop.Storage;
+
+namespace OrleansShop.Tests.Storage.ReadModels;
+
+/// <summary>The delivery log on every provider; each subclass says which database.</summary>
+public abstract class DeliveryLogStoreTests(TestShopDatabase testDatabase) : MigratedDatabaseTest(testDatabase)
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+
+    // As the silo's ApiJson: web defaults, enums as camelCase strings.
+    private static readonly JsonSerializerOptions ApiJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+
+    private DeliveryLogStore Store(string serviceId = "svc") => new(Database, Options.Create(new ClusterOptions { ServiceId = serviceId }));
+
+    private static DeliveryWrite Delivery(string effect, long revision, string state = DeliveryStates.Pending, int attempts = 0, string? error = null) =>
+        new("order", "shop-1/o-1", effect, DeliveryKinds.Call, "connector", "yurtici", "ship", $"idem-{effect}", state, attempts, Now.AddMinutes(1), error, Now, revision);
+
+    [Fact]
+    public async Task An_upserted_delivery_reads_back_with_every_field_by_its_id()
+    {
+        var id = await Store().UpsertAsync(Delivery("e-1", 1, DeliveryStates.Dead, 3, "timeout"), CancellationToken.None);
+
+        var record = await Store().GetAsync(id, CancellationToken.None);
+
+        Assert.Equal(
+            new DeliveryRecord(id, "call", "connector", "yurtici", "ship", "idem-e-1", "dead", 3, Now.AddMinutes(1), "timeout", Now, "order", "shop-1/o-1", "e-1"),
+            record);
+    }
+
+    [Fact]
+    public async Task A_newer_revision_updates_the_row_in_place_and_an_older_one_changes_nothing_but_both_return_its_id()
+    {
+        var id = await Store().UpsertAsync(Delivery("e-1", 2, attempts: 1), CancellationToken.None);
+
+        Assert.Equal(id, await Store().UpsertAsync(Delivery("e-1", 1, attempts: 9), CancellationToken.None));
+        Assert.Equal(1, (await Store().GetAsync(id, CancellationToken.None))!.Attempts);
+
+        Assert.Equal(id, await Store().UpsertAsync(Delivery("e-1", 3, DeliveryStates.Dead, 4, "refused"), CancellationToken.None));
+        var updated = await Store().GetAsync(id, CancellationToken.None);
+        Assert.Equal((DeliveryStates.Dead, 4, "refused"), (updated!.State, updated.Attempts, updated.LastError));
+    }
+
+    [Fact]
+    public async Task A_delete_applies_at_or_above_the_stored_revision_only()
+    {
+        var id = await Store().UpsertAsync(Delivery("e-1", 5), CancellationToken.None);
+
+        Assert.False(await Store().DeleteAsync("order", "shop-1/o-1", "e-1", 4, CancellationToken.None));
+        Assert.NotNull(await Store().GetAsync(id, CancellationToken.None));
+
+        Assert.True(await Store().DeleteAsync("order", "shop-1/o-1", "e-1", 5, CancellationToken.None));
+        Assert.Null(await Store().GetAsync(id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Listing_by_state_pages_by_id()
+    {
+        var ids = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await Store().UpsertAsync(Delivery($"e-{i}", 1, i == 2 ? DeliveryStates.Dead : DeliveryStates.Pending), CancellationToken.None));
+        }
+
+        var firstPage = await Store().ListAsync(DeliveryStates.Pending, null, 2, CancellationToken.None);
+        var secondPage = await Store().ListAsync(DeliveryStates.Pending, firstPage[^1].Id, 10, CancellationToken.None);
+
+        Assert.Equal([ids[0], ids[1]], firstPage.Select(d => d.Id));
+        Assert.Equal([ids[3], ids[4]], secondPage.Select(d => d.Id));
+        Assert.Equal([ids[2]], (await Store().ListAsync(DeliveryStates.Dead, null, 10, CancellationToken.None)).Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task Another_service_sees_none_of_the_deliveries()
+    {
+        var id = await Store().UpsertAsync(Delivery("e-1", 1), CancellationToken.None);
+
+        Assert.Null(await Store("other").GetAsync(id, CancellationToken.None));
+        Assert.Empty(await Store("other").ListAsync(DeliveryStates.Pending, null, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_admin_api_json_keeps_the_kind_and_state_values_it_had()
+    {
+        var id = await Store().UpsertAsync(Delivery("e-1", 1), CancellationToken.None);
+        var json = JsonSerializer.SerializeToElement(await Store().GetAsync(id, CancellationToken.None), ApiJson);
+
+        Assert.Equal("call", json.GetProperty("kind").GetString());
+        Assert.Equal("pending", json.GetProperty("state").GetString());
+        Assert.Equal(id, json.GetProperty("id").GetInt64());
+    }
+}
+
+public sealed class PostgresDeliveryLogStoreTests() : DeliveryLogStoreTests(new PostgresTestShopDatabase());
+
+public sealed class SqliteDeliveryLogStoreTests() : DeliveryLogStoreTests(new SqliteTestShopDatabase());
