@@ -65,7 +65,7 @@ log "pgbench: $pgbench_tps ingests/s (runs of the script)"
 
 # --- Idle activation memory (in-process, Orleans on the embedded SQLite default) ----------------
 log "memory of $activations idle buyer activations"
-bytes=$(dotnet "$bench_dll" memory "$activations")
+bytes=$(dotnet "$bench_dll" memory "$activations" | tail -n 1) # the silo prints its banner first
 
 # --- A silo (a real process) on the same PostgreSQL, and the bare Kestrel baseline --------------
 psql -d postgres -c "CREATE DATABASE orleansshop"
