@@ -23,7 +23,7 @@ internal static class UpstreamTesting
         ["Providers:Mode"] = "live",
         ["Reputation:Upstream:BaseAddress"] = fake.BaseAddress.ToString(),
         ["Reputation:Upstream:CacheTtl"] = cacheTtl,
-        ["Reputation:Upstream:RequestTimeout"] = "00:00:00.500",
+        ["Reputation:Upstream:RequestTimeout"] = "00:00:02", // a first lookup on a machine busy with the rest of the suite can take over half a second
         ["Reputation:Upstream:SignalTimeout"] = "00:00:00.500",
         ["Dispatcher:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
