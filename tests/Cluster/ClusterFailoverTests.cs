@@ -52,7 +52,9 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
 
         Assert.True(unhealthyAfter <= UnhealthyBound, $"the gateway took {unhealthyAfter} to stop trusting the dead silo");
         Assert.True(droppedAfter <= ProcessCluster.DeadAfter + TimeSpan.FromSeconds(3), $"the gateway took {droppedAfter} to drop the dead silo");
-        Assert.True(lastFailure <= unhealthyAfter + TimeSpan.FromSeconds(1), $"requests still failed {lastFailure} after the kill");
+        // Calls to the dead silo's grains fail until Orleans declares it dead; the silos retry the
+        // requests that may run again meanwhile, so failures end by then, with a second to spare.
+        Assert.True(lastFailure <= Max(unhealthyAfter, ProcessCluster.DeadAfter) + TimeSpan.FromSeconds(1), $"requests still failed {lastFailure} after the kill");
         // An answer the victim sent just before SIGKILL can be recorded after killedAt (and, on a
         // loaded machine, a little after its exit, when the client's continuation runs late).
         Assert.DoesNotContain(afterKill, a => a.Silo == victimId && a.At > deadAt + TimeSpan.FromMilliseconds(250));
@@ -140,4 +142,6 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
 
         return load.Now - since;
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
