@@ -58,6 +58,15 @@ public sealed class TestDatabase(string name, string connectionString) : IAsyncD
         return value is null or DBNull ? default : (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Waits until no grain keeps an effect that is still to be delivered (dead letters aside):
+    /// everything the cluster was caused to do has happened, so a test can check that nothing more does.
+    /// </summary>
+    public Task UntilEffectsSettledAsync() => Eventually.TrueAsync(
+        async () => await ScalarAsync<long>(
+            $"SELECT count(*) FROM {GrainStates}, jsonb_array_elements(payload::jsonb -> 'effects') effect WHERE NOT (effect ->> 'dead')::boolean") == 0,
+        "every effect is delivered");
+
     public async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
