@@ -70,7 +70,7 @@ public sealed class SandboxCarrierFlowTests
         // Nothing more happens after the end: no more polls, no more texts, still one parcel.
         var queries = (await shop.ParcelsAsync())[0].GetProperty("queriedAt").GetArrayLength();
         clock.Advance(TimeSpan.FromMinutes(5));
-        await Task.Delay(600);
+        await scope.Database.UntilEffectsSettledAsync();
         Assert.Equal(queries, (await shop.ParcelsAsync())[0].GetProperty("queriedAt").GetArrayLength());
         Assert.Equal(2, (await shop.SmsAsync()).Count);
         Assert.Single(await shop.ParcelsAsync());
@@ -176,7 +176,7 @@ public sealed class SandboxCarrierFlowTests
         await using var __ = scope;
 
         await shop.Webhooks.StandardAsync(Created("5007"));
-        await Task.Delay(500);
+        await scope.Database.UntilEffectsSettledAsync();
 
         Assert.Empty(await shop.ParcelsAsync());
         Assert.Equal("none", await shop.ShipmentStatusAsync("5007"));
