@@ -35,6 +35,9 @@ public sealed class EffectsCluster : IAsyncDisposable
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The re-drive interval, which is also the period of a one-shot reminder until its first tick.</summary>
+    public static TimeSpan RedriveInterval { get; } = TimeSpan.FromSeconds(1);
+
     public static async Task<EffectsCluster> StartAsync(short silos = 2)
     {
         var database = await TestPostgres.CreateDatabaseAsync();
@@ -56,7 +59,7 @@ public sealed class EffectsCluster : IAsyncDisposable
                 ["Dispatcher:BaseDelay"] = "00:00:00.050",
                 ["Dispatcher:MaxDelay"] = "00:00:00.200",
                 ["Dispatcher:MaxAttempts"] = "4",
-                ["Dispatcher:RedriveInterval"] = "00:00:01",
+                ["Dispatcher:RedriveInterval"] = RedriveInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
                 ["Dispatcher:SettleDelay"] = "00:00:00.100",
                 ["Logging:LogLevel:Default"] = "Warning",
             });
