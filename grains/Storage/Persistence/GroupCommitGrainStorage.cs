@@ -5,14 +5,16 @@ using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
+using OrleansShop.Effects;
 
 namespace OrleansShop.Storage.Persistence;
 
 /// <summary>
 /// Orleans grain storage on PostgreSQL that commits concurrent writes together: the writes that
 /// arrive while a batch commits go in the next batch, one statement and one transaction for all of
-/// them, so a busy silo pays one round trip and one WAL flush for many grains. Reads batch the
-/// same way, without a transaction.
+/// them, so a busy silo pays one round trip and one WAL flush for many grains. A record's
+/// read-model rows (<see cref="IIndexedRecord"/>) commit in the same statement, with its state or
+/// not at all. Reads batch the same way, without a transaction.
 /// </summary>
 /// <remarks>
 /// The rows are Orleans' own: the <c>OrleansStorage</c> table, keyed and hashed as Orleans' ADO.NET
@@ -51,12 +53,26 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
             ON CONFLICT (grainidhash, graintypehash, grainidn0, grainidn1, graintypestring, COALESCE(grainidextensionstring, ''), serviceid)
             DO NOTHING
             RETURNING grainidhash, graintypehash, grainidn0, grainidn1, graintypestring, grainidextensionstring
+        ),
+        written AS (
+            SELECT ord, version FROM updated
+            UNION ALL
+            SELECT b.ord, 1 FROM inserted i JOIN batch b
+                ON b.version IS NULL AND i.grainidhash = b.idhash AND i.graintypehash = b.typehash AND i.grainidn0 = b.n0
+               AND i.grainidn1 = b.n1 AND i.graintypestring = b.type AND COALESCE(i.grainidextensionstring, '') = COALESCE(b.ext, '')
+        ),
+        indexed AS (
+            INSERT INTO grain_index (service_id, index_name, partition_key, grain_type, grain_key, sort_key, tag, summary, revision, removed)
+            SELECT @service, r.index_name, r.partition_key, r.grain_type, r.grain_key, r.sort_key, r.tag, r.summary, r.revision, r.removed
+            FROM unnest(@row_ord::integer[], @row_index::text[], @row_partition::text[], @row_type::text[], @row_key::text[], @row_sort::text[],
+                        @row_tag::text[], @row_summary::text[], @row_revision::bigint[], @row_removed::boolean[])
+                AS r(ord, index_name, partition_key, grain_type, grain_key, sort_key, tag, summary, revision, removed)
+            JOIN written w ON w.ord = r.ord
+            ON CONFLICT (service_id, index_name, partition_key, grain_type, grain_key) DO UPDATE
+            SET sort_key = excluded.sort_key, tag = excluded.tag, summary = excluded.summary, revision = excluded.revision, removed = excluded.removed
+            WHERE grain_index.revision < excluded.revision
         )
-        SELECT ord, version FROM updated
-        UNION ALL
-        SELECT b.ord, 1 FROM inserted i JOIN batch b
-            ON b.version IS NULL AND i.grainidhash = b.idhash AND i.graintypehash = b.typehash AND i.grainidn0 = b.n0
-           AND i.grainidn1 = b.n1 AND i.graintypestring = b.type AND COALESCE(i.grainidextensionstring, '') = COALESCE(b.ext, '')
+        SELECT ord, version FROM written
         """;
 
     private const string ReadSql =
@@ -105,8 +121,10 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         ArgumentNullException.ThrowIfNull(grainState);
+        // Taken before the record is serialized: it then counts them written, and they commit with it.
+        var rows = grainState.State is IIndexedRecord indexed ? indexed.TakeUnprojectedRows() : [];
         var payload = _serializer.Serialize(grainState.State).ToArray();
-        grainState.ETag = await WriteAsync(stateName, grainId, grainState.ETag, payload, "WriteState");
+        grainState.ETag = await WriteAsync(stateName, grainId, grainState.ETag, payload, rows, "WriteState");
         grainState.RecordExists = true;
     }
 
@@ -123,7 +141,7 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
             }
         }
 
-        grainState.ETag = await WriteAsync(stateName, grainId, grainState.ETag, payload: null, "ClearState");
+        grainState.ETag = await WriteAsync(stateName, grainId, grainState.ETag, payload: null, rows: [], "ClearState");
         grainState.RecordExists = false;
         grainState.State = Activator.CreateInstance<T>();
     }
@@ -134,10 +152,10 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
         await _reads.DisposeAsync();
     }
 
-    private async Task<string> WriteAsync(string stateName, GrainId grainId, string? etag, byte[]? payload, string operation)
+    private async Task<string> WriteAsync(string stateName, GrainId grainId, string? etag, byte[]? payload, IReadOnlyList<IndexRow> rows, string operation)
     {
         int? expected = string.IsNullOrWhiteSpace(etag) ? null : int.Parse(etag, CultureInfo.InvariantCulture);
-        var write = new Write(StorageKey.For(stateName, grainId), expected, payload);
+        var write = new Write(StorageKey.For(stateName, grainId), expected, payload, grainId.Type.ToString()!, grainId.Key.ToString()!, rows);
         _writes.Enqueue(write);
         var version = await write.Result.Task;
         return version?.ToString(CultureInfo.InvariantCulture)
@@ -178,6 +196,17 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
         AddKeys(command, batch.Select(w => w.Key).ToList());
         command.With("version", batch.Select(w => w.ExpectedVersion).ToArray());
         command.With("payload", batch.Select(w => w.Payload).ToArray());
+        var rows = batch.SelectMany((w, ord) => w.Rows.Select(row => (Write: w, Ord: ord, Row: row))).ToList();
+        command.With("row_ord", rows.Select(r => r.Ord).ToArray())
+            .With("row_index", rows.Select(r => r.Row.Index).ToArray())
+            .With("row_partition", rows.Select(r => r.Row.Partition).ToArray())
+            .With("row_type", rows.Select(r => r.Write.OwnerType).ToArray())
+            .With("row_key", rows.Select(r => r.Write.OwnerKey).ToArray())
+            .With("row_sort", rows.Select(r => r.Row.Removed ? string.Empty : r.Row.SortKey).ToArray())
+            .With("row_tag", rows.Select(r => r.Row.Removed ? null : r.Row.Tag).ToArray())
+            .With("row_summary", rows.Select(r => r.Row.Removed ? string.Empty : r.Row.Summary).ToArray())
+            .With("row_revision", rows.Select(r => r.Row.Revision).ToArray())
+            .With("row_removed", rows.Select(r => r.Row.Removed).ToArray());
         var versions = new int?[batch.Count];
         await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
         {
@@ -229,13 +258,21 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
     [LoggerMessage(1, LogLevel.Warning, "A batch of {Count} grain writes was refused; writing them one at a time")]
     private static partial void LogBatchRefused(ILogger logger, int count, Exception exception);
 
-    private sealed class Write(StorageKey key, int? expectedVersion, byte[]? payload) : Batching.IBatchItem
+    private sealed class Write(StorageKey key, int? expectedVersion, byte[]? payload, string ownerType, string ownerKey, IReadOnlyList<IndexRow> rows) : Batching.IBatchItem
     {
         public StorageKey Key { get; } = key;
 
         public int? ExpectedVersion { get; } = expectedVersion;
 
         public byte[]? Payload { get; } = payload;
+
+        /// <summary>The grain's type and key as <c>grain_index</c> names the owner of <see cref="Rows"/>.</summary>
+        public string OwnerType { get; } = ownerType;
+
+        public string OwnerKey { get; } = ownerKey;
+
+        /// <summary>Read-model rows that commit with the state, or not at all.</summary>
+        public IReadOnlyList<IndexRow> Rows { get; } = rows;
 
         /// <summary>The new version, or null when the version check failed.</summary>
         public TaskCompletionSource<int?> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

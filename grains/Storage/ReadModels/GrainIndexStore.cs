@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrleansShop.Effects;
 using OrleansShop.Storage.Batching;
 
 namespace OrleansShop.Storage;
@@ -7,7 +8,7 @@ namespace OrleansShop.Storage;
 /// The <c>grain_index</c> table. Its SQL runs unchanged on PostgreSQL and SQLite; on PostgreSQL,
 /// concurrent writes of many grains' entries commit together, one statement for a batch.
 /// </summary>
-internal sealed class GrainIndexStore : IGrainIndexReader, IGrainIndexWriter, IAsyncDisposable
+internal sealed class GrainIndexStore : IGrainIndexReader, IGrainIndexWriter, IIndexProjection, IAsyncDisposable
 {
     private const string Upsert =
         """
@@ -49,6 +50,24 @@ internal sealed class GrainIndexStore : IGrainIndexReader, IGrainIndexWriter, IA
 
     public Task<bool> RemoveAsync(string index, string partition, string grainType, string grainKey, long revision, CancellationToken cancellationToken) =>
         WriteAsync(index, partition, grainType, grainKey, string.Empty, null, string.Empty, revision, removed: true, cancellationToken);
+
+    /// <summary>A grain's rows its storage did not commit with its state (see <see cref="IIndexedRecord"/>).</summary>
+    public async Task WriteAsync(GrainId owner, IReadOnlyCollection<IndexRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var (type, key) = (owner.Type.ToString()!, owner.Key.ToString()!);
+        foreach (var row in rows)
+        {
+            if (row.Removed)
+            {
+                await RemoveAsync(row.Index, row.Partition, type, key, row.Revision, cancellationToken);
+            }
+            else
+            {
+                await SetAsync(new IndexEntryWrite(row.Index, row.Partition, type, key, row.SortKey, row.Tag, row.Summary, row.Revision), cancellationToken);
+            }
+        }
+    }
 
     public async Task<IReadOnlyList<IndexEntry>> QueryAsync(string index, string partition, string? tag, string? before, int limit, CancellationToken cancellationToken)
     {

@@ -140,6 +140,33 @@ public sealed class GroupCommitGrainStorageTests() : MigratedDatabaseTest(new Po
     }
 
     [Fact]
+    public async Task A_records_index_rows_commit_with_it_and_count_as_projected()
+    {
+        await using var storage = Storage(Database);
+        var record = Indexed(revision: 1, ("orders", "shop-1", "k1", "paid"));
+
+        await storage.WriteStateAsync("order", Id("shop-1/o-1"), record);
+
+        Assert.Equal("paid", await TestDatabase.ScalarAsync<string>(
+            "SELECT tag FROM grain_index WHERE service_id = 'svc' AND grain_type = 'basket' AND grain_key = 'shop-1/o-1' AND revision = 1"));
+        Assert.Equal(1, record.State.IndexedRevision);
+        Assert.Empty(record.State.TakeUnprojectedRows());
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_its_version_check_writes_none_of_its_index_rows()
+    {
+        await using var storage = Storage(Database);
+        await storage.WriteStateAsync("order", Id("shop-1/o-1"), Indexed(revision: 1, ("orders", "shop-1", "k1", "paid")));
+        var stale = Indexed(revision: 2, ("orders", "shop-1", "k1", "refunded"));
+        stale.ETag = "9";
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("order", Id("shop-1/o-1"), stale));
+
+        Assert.Equal("paid", await TestDatabase.ScalarAsync<string>("SELECT tag FROM grain_index WHERE grain_key = 'shop-1/o-1'"));
+    }
+
+    [Fact]
     public async Task Writes_that_arrive_while_a_batch_commits_commit_together_in_one_transaction()
     {
         await using var storage = Storage(Database, writers: 1);
@@ -273,6 +300,17 @@ public sealed class GroupCommitGrainStorageTests() : MigratedDatabaseTest(new Po
         return storage;
     }
 
+    private static IndexedStored Indexed(long revision, params (string Index, string Partition, string SortKey, string Tag)[] rows)
+    {
+        var record = new OrleansShop.Effects.GrainRecord<BasketState> { Revision = revision };
+        foreach (var (index, partition, sortKey, tag) in rows)
+        {
+            record.Index[$"{index}/{partition}"] = new OrleansShop.Effects.IndexRow(index, partition, sortKey, tag, "{}", Removed: false, revision);
+        }
+
+        return new IndexedStored { State = record };
+    }
+
     private static GrainId Id(string key) => GrainId.Create("basket", key);
 
     private static Stored Basket(params string[] items) => new() { State = new BasketState { Items = [.. items] } };
@@ -342,6 +380,22 @@ public sealed class GroupCommitGrainStorageTests() : MigratedDatabaseTest(new Po
         {
             get => _state;
             set => _state = value ?? new BasketState();
+        }
+
+        public string? ETag { get; set; }
+
+        public bool RecordExists { get; set; }
+    }
+
+    private sealed class IndexedStored : IGrainState<OrleansShop.Effects.GrainRecord<BasketState>>
+    {
+        private OrleansShop.Effects.GrainRecord<BasketState> _state = new();
+
+        [System.Diagnostics.CodeAnalysis.AllowNull]
+        public OrleansShop.Effects.GrainRecord<BasketState> State
+        {
+            get => _state;
+            set => _state = value ?? new();
         }
 
         public string? ETag { get; set; }
