@@ -22,5 +22,6 @@ public sealed record ShopConfigured(bool Created, string? ApiKey, ShopSnapshot S
 [Immutable]
 public sealed record ShopSnapshot(string ShopId, ShopSettings Settings, string ApiKeyHash, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    public bool AcceptsApiKey(string candidate) => ApiKeys.Matches(candidate, ApiKeyHash);
+    /// <summary>Whether the key whose SHA-256 is <paramref name="candidateHash"/> is this shop's.</summary>
+    public bool AcceptsApiKeyHash(ReadOnlySpan<byte> candidateHash) => ApiKeys.MatchesHash(candidateHash, ApiKeyHash);
 }
