@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark, in one command: ./bench.sh
 # Builds Release, starts a throwaway PostgreSQL with fsync on, measures pgbench with the
-# statements one webhook ingest commits on Orleans, then a real silo process on the same PostgreSQL
+# transaction equivalent to one webhook ingest (one commit), then a real silo process on the same PostgreSQL
 # and the bare Kestrel baseline with one load generator, and the memory of idle buyer activations.
 # Prints the machine and a markdown table. Knobs (environment): BENCH_SECONDS (15 per phase),
 # BENCH_CONNECTIONS (64, load generator), BENCH_PGBENCH_CLIENTS (16), BENCH_ACTIVATIONS (100000).
@@ -52,7 +52,7 @@ psql() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=
 # (read models), in that order and in one transaction. The migrator's schema_version bookkeeping
 # is left out: nothing migrates this database.
 schema="$root/grains/Storage/Migrations/Postgres"
-log "pgbench: $pg_clients clients, $seconds s, one ingest's statements each (bench/pgbench/transition.sql)"
+log "pgbench: $pg_clients clients, $seconds s, one ingest's transaction each (bench/pgbench/transition.sql)"
 psql -d postgres -c "CREATE DATABASE pgbench"
 PGOPTIONS="-c client_min_messages=warning" psql -d pgbench --single-transaction \
   -f "$schema/Orleans/PostgreSQL-Main.sql" -f "$schema/Orleans/PostgreSQL-Clustering.sql" \

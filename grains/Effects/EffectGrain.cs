@@ -377,9 +377,11 @@ public abstract partial class EffectGrain<TState> : Grain, IEffectHost, IReminda
         return Task.CompletedTask;
     }
 
+    /// <summary>Writes the index rows the last write did not commit itself (see <see cref="IIndexedRecord"/>).</summary>
     private async Task ProjectAsync()
     {
-        var rows = Record.Index.Values.Where(r => r.Revision > Record.IndexedRevision).ToList();
+        var projected = Record.IndexedRevision;
+        var rows = Record.TakeUnprojectedRows();
         if (rows.Count == 0)
         {
             return;
@@ -388,11 +390,11 @@ public abstract partial class EffectGrain<TState> : Grain, IEffectHost, IReminda
         try
         {
             await Service.Index.WriteAsync(this.GetGrainId(), rows, CancellationToken.None);
-            Record.IndexedRevision = Record.Revision;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The rows stay wanted: the next write, activation or re-drive tick writes them.
+            Record.IndexedRevision = projected;
             LogProjectionFailed(Service.Logger, this.GetGrainId().ToString(), exception);
         }
     }

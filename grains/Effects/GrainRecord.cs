@@ -5,7 +5,7 @@ namespace OrleansShop.Effects;
 /// the effects its transitions have caused and not yet delivered, the inbox of deliveries it has
 /// answered, the read-model rows it wants, and the reminders it keeps. One write, one commit.
 /// </summary>
-public sealed class GrainRecord<TState>
+public sealed class GrainRecord<TState> : IIndexedRecord
     where TState : class, new()
 {
     public TState State { get; set; } = new();
@@ -31,6 +31,25 @@ public sealed class GrainRecord<TState>
 
     /// <summary>Whether the re-drive reminder is registered (it is while effects are pending).</summary>
     public bool RedriveRegistered { get; set; }
+
+    /// <summary>The index rows changed since <see cref="IndexedRevision"/>, which then becomes <see cref="Revision"/>.</summary>
+    public IReadOnlyList<IndexRow> TakeUnprojectedRows()
+    {
+        var rows = Index.Values.Where(r => r.Revision > IndexedRevision).ToList();
+        IndexedRevision = Revision;
+        return rows;
+    }
+}
+
+/// <summary>
+/// A grain record whose read-model rows a grain storage can commit in the same transaction as the
+/// record: it takes them just before it serializes the record, and commits both or neither.
+/// A storage that does not (Orleans' own) leaves them to <see cref="IIndexProjection"/> after the write.
+/// </summary>
+public interface IIndexedRecord
+{
+    /// <summary>The rows written since they were last taken; the record counts them projected from now on.</summary>
+    IReadOnlyList<IndexRow> TakeUnprojectedRows();
 }
 
 /// <summary>A delivery this grain has answered: the answer (JSON) for a webhook, none for an effect message.</summary>

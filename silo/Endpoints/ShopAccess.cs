@@ -29,8 +29,9 @@ internal sealed class ShopAccess(SiloSecrets secrets, IGrainFactory grains) : IE
 
         var shopId = http.GetRouteValue("shopId") as string ?? string.Empty;
         var shop = ShopIds.IsValid(shopId) ? await grains.GetGrain<IShopGrain>(shopId).GetAsync() : null;
-        var isAdmin = CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(token)), _adminHash);
-        if (shop is null || !(isAdmin || shop.AcceptsApiKey(token)))
+        var tokenHash = SHA256.HashData(Encoding.UTF8.GetBytes(token)); // once, for both checks
+        var isAdmin = CryptographicOperations.FixedTimeEquals(tokenHash, _adminHash);
+        if (shop is null || !(isAdmin || shop.AcceptsApiKeyHash(tokenHash)))
         {
             return ShopNotFound(shopId);
         }

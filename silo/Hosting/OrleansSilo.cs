@@ -2,6 +2,7 @@ using System.Net;
 using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Serialization;
+using Orleans.Storage;
 using OrleansShop.Effects;
 using OrleansShop.Storage;
 
@@ -39,8 +40,7 @@ internal static class OrleansSilo
                 }
             });
             silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(IsOurs, GrainJson.Options));
-            silo.Services.AddOptions<AdoNetGrainStorageOptions>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)
-                .Configure(o => o.GrainStorageSerializer = new JsonGrainStorageSerializer());
+            silo.Services.AddKeyedSingleton<IGrainStorageSerializer, Effects.JsonGrainStorageSerializer>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
             silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
             silo.Configure<GrainCollectionOptions>(configuration.GetSection("Orleans:GrainCollection"));
             silo.Configure<SiloMessagingOptions>(configuration.GetSection("Orleans:Messaging"));

@@ -63,8 +63,6 @@ public static class SiloApplication
         builder.Services.AddSingleton<SiloIdentity>();
         builder.Services.AddOptions<MembershipOptions>().BindConfiguration(MembershipOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MembershipOptions>, MembershipOptionsValidator>();
-        builder.Services.AddSingleton<IIndexProjection, GrainIndexProjection>();
-        builder.Services.AddSingleton<IDeliveryLog, DeliveryLog>();
         builder.Services.AddHostedService<SiloEndpointPublisher>();
         builder.Services.AddShopFeatures(builder.Configuration, secrets);
         builder.Services.AddHostedService<SiloLeave>(); // leaves before any service stops

@@ -94,15 +94,17 @@ public sealed class EffectDeliveryTests : IAsyncLifetime
     public async Task Effects_survive_a_silo_killed_mid_load_and_every_message_arrives_exactly_once()
     {
         const int senders = 40;
+        var sent = 0;
         var sending = Enumerable.Range(0, senders).Select(async i =>
         {
             var sender = _cluster.Grains.GetGrain<ISenderGrain>($"load-{i}");
             for (var round = 0; round < 5; round++)
             {
                 await RetryAsync(() => sender.SendAsync($"sink-{i % 4}", 1));
+                Interlocked.Increment(ref sent);
             }
         }).ToList();
-        await Task.Delay(100); // some rounds are under way
+        await Eventually.TrueAsync(() => Volatile.Read(ref sent) >= senders, "a fifth of the messages are sent"); // the rest are under way
         await _cluster.Cluster.KillSiloAsync(_cluster.Cluster.Silos[1]);
         await Task.WhenAll(sending);
 
@@ -143,7 +145,11 @@ public sealed class EffectDeliveryTests : IAsyncLifetime
         await alarm.SetAsync(TimeSpan.FromMilliseconds(300));
 
         await Eventually.TrueAsync(async () => await alarm.GetTicksAsync() == 1, "the reminder rings");
-        await Task.Delay(1500); // longer than a period of Orleans' minimum: a repeating reminder would ring again
+
+        // Not ringing has no event to wait for, so this watches for a while after the first ring: a
+        // one-shot reminder is registered with the re-drive interval as its period, so one that the
+        // first tick failed to unregister would ring again one period later.
+        await Task.Delay(EffectsCluster.RedriveInterval * 1.5);
         Assert.Equal(1, await alarm.GetTicksAsync());
     }
 

@@ -1,9 +1,11 @@
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Providers;
 using Orleans.Serialization;
 using Orleans.TestingHost;
 using OrleansShop.Effects;
 using OrleansShop.Storage;
+using OrleansShop.Storage.Persistence;
 using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.Effects;
@@ -11,7 +13,7 @@ namespace OrleansShop.Tests.Effects;
 /// <summary>
 /// Orleans' own <see cref="InProcessTestCluster"/> (two silos in this process, Orleans' test
 /// membership and directory) with grain state on a PostgreSQL database of its own through Orleans'
-/// ADO.NET provider and our schema, effects on, reminders in memory, and a recording connector.
+/// group-commit grain storage and our schema, effects on, reminders in memory, and a recording connector.
 /// </summary>
 public sealed class EffectsCluster : IAsyncDisposable
 {
@@ -32,6 +34,9 @@ public sealed class EffectsCluster : IAsyncDisposable
     public ReadModelLog ReadModels { get; }
 
     public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>The re-drive interval, which is also the period of a one-shot reminder until its first tick.</summary>
+    public static TimeSpan RedriveInterval { get; } = TimeSpan.FromSeconds(1);
 
     public static async Task<EffectsCluster> StartAsync(short silos = 2)
     {
@@ -54,7 +59,7 @@ public sealed class EffectsCluster : IAsyncDisposable
                 ["Dispatcher:BaseDelay"] = "00:00:00.050",
                 ["Dispatcher:MaxDelay"] = "00:00:00.200",
                 ["Dispatcher:MaxAttempts"] = "4",
-                ["Dispatcher:RedriveInterval"] = "00:00:01",
+                ["Dispatcher:RedriveInterval"] = RedriveInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
                 ["Dispatcher:SettleDelay"] = "00:00:00.100",
                 ["Logging:LogLevel:Default"] = "Warning",
             });
@@ -67,12 +72,8 @@ public sealed class EffectsCluster : IAsyncDisposable
         {
             silo.Services.AddShopStorage();
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StorageReadyGate>();
-            silo.AddAdoNetGrainStorageAsDefault(options => options.Configure<ShopDatabase>((o, db) =>
-            {
-                o.Invariant = db.OrleansInvariant;
-                o.DataSource = db.DataSource;
-                o.GrainStorageSerializer = new JsonGrainStorageSerializer();
-            }));
+            silo.Services.AddKeyedSingleton<Orleans.Storage.IGrainStorageSerializer, JsonGrainStorageSerializer>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+            silo.AddGroupCommitGrainStorageAsDefault();
             silo.UseInMemoryReminderService();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMilliseconds(500));
             silo.AddEffects();

@@ -60,7 +60,7 @@ public sealed class InvoiceCallbackTests : IAsyncLifetime
         await post.StandardAsync(SignedPoster.Status("3001", "not_collected"));
 
         await UntilAsync(() => Task.FromResult(_shopSite.Callbacks.Count == 3), "the credit note is called back");
-        await SettleAsync();
+        await _scope.Database.UntilEffectsSettledAsync();
         Assert.Equal(3, _shopSite.Callbacks.Count);
         var credited = JsonDocument.Parse(_shopSite.Callbacks[2].Body).RootElement;
         Assert.Equal(("invoice.credited", "credited"), (credited.GetProperty("type").GetString(), credited.GetProperty("data").GetProperty("invoice").GetProperty("status").GetString()));
@@ -78,7 +78,7 @@ public sealed class InvoiceCallbackTests : IAsyncLifetime
         await post.StandardAsync(SignedPoster.Status("3002", "paid"));
 
         await UntilAsync(async () => await InvoiceStatusAsync(shop, "demo", "3002") == "issued", "the invoice is issued");
-        await SettleAsync();
+        await _scope.Database.UntilEffectsSettledAsync();
         Assert.Empty(_shopSite.Callbacks);
     }
 

@@ -29,7 +29,7 @@ public sealed class InvoicingFlowTests : IAsyncLifetime
         await post.StandardAsync(SignedPoster.Status("1001", "Fizetve")); // the same fact, another delivery
 
         await UntilAsync(async () => await InvoiceStatusAsync(shop, "demo", "1001") == "issued", "the invoice is issued");
-        await SettleAsync();
+        await _scope.Database.UntilEffectsSettledAsync();
         var issued = Assert.Single(await SandboxAsync(admin, "demo"));
         Assert.Matches(@"^SBX-\d{4}-000001$", issued.GetProperty("number").GetString());
         Assert.Equal(("invoice", "12000.00", "transfer", true), (issued.GetProperty("kind").GetString(), issued.GetProperty("total").GetString(), issued.GetProperty("paymentMethod").GetString(), issued.GetProperty("emailed").GetBoolean()));
@@ -53,7 +53,7 @@ public sealed class InvoicingFlowTests : IAsyncLifetime
         await post.StandardAsync(SignedPoster.Status("1002", "Megrendelés lezárva, fizetve"));
 
         await UntilAsync(async () => await InvoiceStatusAsync(shop, "demo", "1002") == "issued", "the invoice is issued");
-        await SettleAsync();
+        await _scope.Database.UntilEffectsSettledAsync();
         Assert.Single(await SandboxAsync(admin, "demo"));
     }
 
@@ -83,7 +83,7 @@ public sealed class InvoicingFlowTests : IAsyncLifetime
         var invoice = await InvoiceAsync(shop, "demo", "1004");
         Assert.Equal("none", invoice.GetProperty("status").GetString());
         Assert.Contains("total is zero", invoice.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        await SettleAsync();
+        await _scope.Database.UntilEffectsSettledAsync();
         Assert.Empty(await SandboxAsync(admin, "demo"));
     }
 
@@ -96,7 +96,7 @@ public sealed class InvoicingFlowTests : IAsyncLifetime
         await post.StandardAsync(SignedPoster.Status("1005", "paid"));
 
         Assert.Equal("none", await InvoiceStatusAsync(shop, "demo", "1005"));
-        await SettleAsync();
+        await _scope.Database.UntilEffectsSettledAsync();
         Assert.Empty(await SandboxAsync(admin, "demo"));
     }
 
@@ -116,7 +116,7 @@ public sealed class InvoicingFlowTests : IAsyncLifetime
         // A correction back and forth asks for nothing more: one invoice, one credit note per order.
         await post.StandardAsync(SignedPoster.Status("1006", "closed"));
         await post.StandardAsync(SignedPoster.Status("1006", "not_collected"));
-        await SettleAsync();
+        await _scope.Database.UntilEffectsSettledAsync();
 
         var documents = await SandboxAsync(admin, "demo");
         Assert.Equal(["invoice", "creditNote"], documents.Select(d => d.GetProperty("kind").GetString()));
@@ -143,7 +143,7 @@ public sealed class InvoicingFlowTests : IAsyncLifetime
         await grain.IssueAsync(request);
 
         await UntilAsync(async () => (await SandboxAsync(admin, "direct")).Count == 2, "the invoice and its credit note are issued");
-        await SettleAsync();
+        await _scope.Database.UntilEffectsSettledAsync();
         var documents = await SandboxAsync(admin, "direct");
         Assert.Equal(["invoice", "creditNote"], documents.Select(d => d.GetProperty("kind").GetString()));
         Assert.Equal(documents[0].GetProperty("number").GetString(), documents[1].GetProperty("credits").GetString());

@@ -56,8 +56,5 @@ internal static class InvoicingTesting
     public static async Task<IReadOnlyList<JsonElement>> SandboxAsync(HttpClient admin, string shopId) =>
         [.. (await admin.GetFromJsonAsync<JsonElement>($"/v1/sandbox/invoices?shopId={shopId}")).EnumerateArray()];
 
-    /// <summary>Nothing more happens: waits past several dispatcher rounds and retries.</summary>
-    public static Task SettleAsync() => Task.Delay(TimeSpan.FromSeconds(1));
-
     public static Task UntilAsync(Func<Task<bool>> condition, string what) => Eventually.TrueAsync(condition, what);
 }

@@ -65,7 +65,7 @@ public sealed class SzamlahegyLiveTests : IAsyncLifetime
         await post.StandardAsync(SignedPoster.Status("2002", "paid"));
 
         await UntilAsync(async () => await InvoiceStatusAsync(shop, "live", "2002") == "issued", "the invoice is issued");
-        await SettleAsync();
+        await _scope.Database.UntilEffectsSettledAsync();
         Assert.Equal(3, _provider.Received.Count); // 500, the hidden success, the duplicate answer
         var made = Assert.Single(_provider.Invoices);
         Assert.Equal("B", made.Invoice.GetProperty("payment_method").GetString());
@@ -88,7 +88,7 @@ public sealed class SzamlahegyLiveTests : IAsyncLifetime
         using var shop = restarted.CreateClient();
 
         await UntilAsync(async () => await InvoiceStatusAsync(shop, "live", "2003") == "issued", "another silo finishes the delivery");
-        await SettleAsync();
+        await _scope.Database.UntilEffectsSettledAsync();
         Assert.Single(_provider.Invoices);
         Assert.True(_provider.Received.Count >= 2);
     }

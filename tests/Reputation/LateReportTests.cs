@@ -22,7 +22,7 @@ public sealed class LateReportTests
 
         var buyer = grains.GetGrain<IBuyerReputationGrain>("late-buyer");
         await Eventually.TrueAsync(async () => (await buyer.GetAsync()).NotCollected == 1, "the newer report reaches the buyer");
-        await Task.Delay(300);
+        await scope.Database.UntilEffectsSettledAsync();
         Assert.Equal(ReputationView.From(0, 1), await buyer.GetAsync());
     }
 

@@ -159,7 +159,7 @@ public sealed class ReputationNetworkTests
         var buyer = silos[1].Grains.GetGrain<IBuyerReputationGrain>(OrderEventsFor.EmailHash);
         var expected = ReputationView.From(model.Values.Count(o => o == Outcome.Collected), model.Values.Count(o => o == Outcome.NotCollected));
         await Eventually.TrueAsync(async () => await buyer.GetAsync() == expected, $"the network counts {expected}");
-        await Task.Delay(500);
+        await scope.Database.UntilEffectsSettledAsync();
         Assert.Equal(expected, await buyer.GetAsync());
     }
 

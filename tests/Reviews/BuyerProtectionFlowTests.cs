@@ -25,7 +25,7 @@ public sealed class BuyerProtectionFlowTests
         await shop.SendAsync(SignedPoster.Status("2001", "closed"));
         await Eventually.TrueAsync(async () => (await shop.InvitationsAsync()).Count == 1, "the buyer is invited");
         Assert.Equal(["SKU-1"], (await shop.InvitationsAsync())[0].GetProperty("products").EnumerateArray().Select(p => p.GetProperty("sku").GetString()));
-        await Task.Delay(500);
+        await scope.Database.UntilEffectsSettledAsync();
         Assert.Single(await shop.ProtectionsAsync());
     }
 

@@ -9,9 +9,6 @@ public sealed class ReviewInvitationFlowTests
 {
     private static readonly Dictionary<string, string?> NoDispatcher = new() { ["Dispatcher:Enabled"] = "false" };
 
-    /// <summary>Time for anything wrongly sent to arrive: the test dispatcher polls every 100 ms.</summary>
-    private static Task SettleAsync() => Task.Delay(700);
-
     [Fact]
     public async Task An_invitation_waits_for_the_parcel_to_arrive_and_goes_once()
     {
@@ -21,7 +18,7 @@ public sealed class ReviewInvitationFlowTests
         await shop.SendAsync(ReviewShop.Created("1001"));
         await shop.SendAsync(SignedPoster.Status("1001", "paid"));
         await shop.SendAsync(ReviewShop.Shipment("1001", "in_transit"));
-        await SettleAsync();
+        await scope.Database.UntilEffectsSettledAsync();
         Assert.Equal("Shipped", (await shop.OrderAsync("1001")).GetProperty("status").GetString());
         Assert.Equal("none", await shop.ReviewStatusAsync("1001"));
         Assert.Empty(await shop.InvitationsAsync());
@@ -29,7 +26,7 @@ public sealed class ReviewInvitationFlowTests
         await shop.SendAsync(ReviewShop.Shipment("1001", "delivered"));
         await Eventually.TrueAsync(async () => await shop.ReviewStatusAsync("1001") == "invited", "the buyer is invited");
         await shop.SendAsync(SignedPoster.Status("1001", "closed_paid"));
-        await SettleAsync();
+        await scope.Database.UntilEffectsSettledAsync();
 
         var invitation = Assert.Single(await shop.InvitationsAsync());
         Assert.Equal(("1001", ReviewShop.Tsid, "Jane Saoirse"), (invitation.GetProperty("reference").GetString(), invitation.GetProperty("tsid").GetString(), invitation.GetProperty("customerName").GetString()));
@@ -46,7 +43,7 @@ public sealed class ReviewInvitationFlowTests
         await shop.SendAsync(ReviewShop.Created("1006", paymentMethod: "cod"));
         await shop.SendAsync(ReviewShop.Shipment("1006", "created"));
         await shop.SendAsync(ReviewShop.Shipment("1006", "in_transit"));
-        await SettleAsync();
+        await scope.Database.UntilEffectsSettledAsync();
         Assert.Equal(("Shipped", "none"), ((await shop.OrderAsync("1006")).GetProperty("status").GetString(), await shop.ReviewStatusAsync("1006")));
 
         await shop.SendAsync(ReviewShop.Shipment("1006", "delivered"));
@@ -79,7 +76,7 @@ public sealed class ReviewInvitationFlowTests
 
         await shop.SendAsync(ReviewShop.Created("1002", consent));
         await shop.SendAsync(SignedPoster.Status("1002", "closed"));
-        await SettleAsync();
+        await scope.Database.UntilEffectsSettledAsync();
 
         Assert.Equal(("Closed", "none"), ((await shop.OrderAsync("1002")).GetProperty("status").GetString(), await shop.ReviewStatusAsync("1002")));
         Assert.Empty(await shop.InvitationsAsync());
@@ -95,7 +92,7 @@ public sealed class ReviewInvitationFlowTests
         await shop.SendAsync(ReviewShop.Created("1003"));
         await shop.SendAsync(SignedPoster.Status("1003", "cancelled"));
         await shop.SendAsync(SignedPoster.Status("1003", "closed")); // rejected: the order has ended
-        await SettleAsync();
+        await scope.Database.UntilEffectsSettledAsync();
 
         Assert.Equal("none", await shop.ReviewStatusAsync("1003"));
         Assert.Empty(await shop.InvitationsAsync());
@@ -121,7 +118,7 @@ public sealed class ReviewInvitationFlowTests
         // A correction and its reversal close the order a second time: still one invitation.
         await shop.SendAsync(SignedPoster.Status("1004", "not_collected"));
         await shop.SendAsync(SignedPoster.Status("1004", "closed"));
-        await SettleAsync();
+        await scope.Database.UntilEffectsSettledAsync();
         Assert.Single(await shop.InvitationsAsync());
         Assert.Equal("Closed", (await shop.OrderAsync("1004")).GetProperty("status").GetString());
         Assert.False(await HoldsSealedEmailAsync(scope, "demo/1004")); // invited: no provider needs the address any more
@@ -143,7 +140,7 @@ public sealed class ReviewInvitationFlowTests
         var again = shop.On(restarted);
 
         await Eventually.TrueAsync(async () => await again.ReviewStatusAsync("1005") == "invited", "the committed invitation is delivered after the restart");
-        await SettleAsync();
+        await scope.Database.UntilEffectsSettledAsync();
         Assert.Single(await again.InvitationsAsync());
     }
 

@@ -79,7 +79,7 @@ public sealed class NetgsmLiveTests : IAsyncLifetime
         var sends = _netgsm.SendRequests;
         Assert.Equal(4, sends.Count); // 503, a hang past the timeout, a system error, then success
         Assert.Single(sends.Select(s => s.BodyText).Distinct()); // every attempt carried the same message
-        await Task.Delay(500);
+        await scope.Database.UntilEffectsSettledAsync();
         Assert.Equal(4, _netgsm.SendRequests.Count);
     }
 

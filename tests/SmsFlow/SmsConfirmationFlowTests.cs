@@ -106,7 +106,7 @@ public sealed class SmsConfirmationFlowTests
         Assert.Equal((true, true), (again.GetProperty("matched").GetBoolean(), again.GetProperty("duplicate").GetBoolean()));
         Assert.False(later.GetProperty("matched").GetBoolean()); // already confirmed: nothing awaits any more
         await Eventually.TrueAsync(async () => (await SandboxAsync(admin)).Count == 2, "one confirmation text");
-        await Task.Delay(500);
+        await scope.Database.UntilEffectsSettledAsync();
         Assert.Equal(2, (await SandboxAsync(admin)).Count);
         Assert.Single((await OrderAsync(shop, "demo", "7")).GetProperty("history").EnumerateArray(), h => h.GetProperty("event").GetString() == "sms.confirmed");
     }

@@ -2,8 +2,10 @@ namespace OrleansShop.Grains.Orders;
 
 /// <summary>
 /// One event for one order, as the ingress resolved it: the trigger (null when the shop's status
-/// means nothing to OrleansShop), when it happened, and the details a trigger needs.
+/// means nothing to OrleansShop), when it happened, and the details a trigger needs. Immutable for
+/// Orleans (passed by reference within a silo): a sender does not touch it after the call.
 /// </summary>
+[Immutable]
 public sealed record OrderEvent
 {
     /// <summary>The delivery's dedup key (Standard Webhooks' webhook-id, Shopify's topic + event id, …).</summary>
@@ -118,4 +120,5 @@ public sealed record OrderPolicy(
 
 /// <summary>The answer to one event (docs/http-api.md, Webhooks: answers).</summary>
 /// <param name="Outcome"><c>applied</c>, <c>ignored</c>, <c>rejected</c>, or <c>deferred</c> (the order does not exist yet).</param>
+[Immutable]
 public sealed record EventAnswer(string EventId, string OrderId, string? Status, string Outcome, string? Detail);

@@ -27,6 +27,7 @@ public enum Outcome
 public sealed record Contribution(string ShopId, string OrderId, Outcome Outcome, DateTimeOffset ReportedAt, int Revision = 0);
 
 /// <summary>docs/http-api.md's <c>reputation</c>: counts and the collected rate in percent (two decimals).</summary>
+[Immutable]
 public sealed record ReputationView(bool Known, int Collected, int NotCollected, decimal? RatePercent)
 {
     public static ReputationView From(int collected, int notCollected) =>

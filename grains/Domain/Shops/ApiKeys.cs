@@ -16,10 +16,13 @@ public static class ApiKeys
 
     public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    public static bool Matches(string candidate, string storedHash)
+    /// <summary>Whether <paramref name="candidateHash"/>, a key's SHA-256, is the key <paramref name="storedHash"/> was made from.</summary>
+    public static bool MatchesHash(ReadOnlySpan<byte> candidateHash, string storedHash)
     {
-        ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(storedHash);
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(candidate)), Encoding.ASCII.GetBytes(storedHash));
+        Span<byte> stored = stackalloc byte[SHA256.HashSizeInBytes];
+        return Convert.FromHexString(storedHash, stored, out _, out var written) == System.Buffers.OperationStatus.Done
+            && written == stored.Length
+            && CryptographicOperations.FixedTimeEquals(candidateHash, stored);
     }
 }

@@ -18,7 +18,10 @@ public interface IShopGrain : IGrainWithStringKey
 /// <param name="ApiKey">Only when the shop was created: the plaintext key is never stored or shown again.</param>
 public sealed record ShopConfigured(bool Created, string? ApiKey, ShopSnapshot Shop);
 
+/// <summary>The shop as its grain holds it. Immutable for Orleans (passed by reference within a silo): the grain replaces its settings, never changes them, and readers only read.</summary>
+[Immutable]
 public sealed record ShopSnapshot(string ShopId, ShopSettings Settings, string ApiKeyHash, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    public bool AcceptsApiKey(string candidate) => ApiKeys.Matches(candidate, ApiKeyHash);
+    /// <summary>Whether the key whose SHA-256 is <paramref name="candidateHash"/> is this shop's.</summary>
+    public bool AcceptsApiKeyHash(ReadOnlySpan<byte> candidateHash) => ApiKeys.MatchesHash(candidateHash, ApiKeyHash);
 }

@@ -5,6 +5,7 @@ using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
+using OrleansShop.Storage.Persistence;
 
 namespace OrleansShop.Storage;
 
@@ -12,10 +13,10 @@ public static class ShopStorageSiloBuilderExtensions
 {
     /// <summary>
     /// Puts the silo on the shop's database: <see cref="StorageServiceCollectionExtensions.AddShopStorage"/>,
-    /// Orleans' ServiceId and ClusterId from <c>Cluster:ServiceId</c>, the default grain storage on
-    /// Orleans' ADO.NET provider, and, by <c>Storage:Provider</c>, either ADO.NET clustering and
-    /// reminders on PostgreSQL or, for the embedded SQLite default, localhost clustering and
-    /// <see cref="SqliteReminderTable"/>. Orleans' providers share <see cref="ShopDatabase.DataSource"/>,
+    /// Orleans' ServiceId and ClusterId from <c>Cluster:ServiceId</c>, and, by <c>Storage:Provider</c>,
+    /// either, on PostgreSQL, the default grain storage on <see cref="GroupCommitGrainStorage"/> with
+    /// Orleans' ADO.NET clustering and reminders, or, for the embedded SQLite default, Orleans' ADO.NET
+    /// grain storage, localhost clustering and <see cref="SqliteReminderTable"/>. Orleans' providers share <see cref="ShopDatabase.DataSource"/>,
     /// and the silo starts only once the schema is migrated. Silo and gateway ports are the caller's.
     /// </summary>
     public static ISiloBuilder UseShopStorage(this ISiloBuilder silo)
@@ -34,13 +35,9 @@ public static class ShopStorageSiloBuilderExtensions
             orleans.ServiceId = ours.Value.ServiceId;
             orleans.ClusterId = ours.Value.ServiceId;
         });
-        silo.AddAdoNetGrainStorageAsDefault(options => options.Configure<ShopDatabase>((o, database) =>
-        {
-            o.Invariant = database.OrleansInvariant;
-            o.DataSource = database.DataSource;
-        }));
         if (storage.Provider == StorageOptions.Postgres)
         {
+            silo.AddGroupCommitGrainStorageAsDefault();
             silo.UseAdoNetClustering(options => options.Configure<ShopDatabase>((o, database) =>
             {
                 o.Invariant = database.OrleansInvariant;
@@ -54,6 +51,11 @@ public static class ShopStorageSiloBuilderExtensions
         }
         else
         {
+            silo.AddAdoNetGrainStorageAsDefault(options => options.Configure<ShopDatabase>((o, database) =>
+            {
+                o.Invariant = database.OrleansInvariant;
+                o.DataSource = database.DataSource;
+            }));
             silo.UseLocalhostClustering();
             silo.AddReminders();
             silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();

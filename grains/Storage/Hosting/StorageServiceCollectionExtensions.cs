@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OrleansShop.Effects;
 using OrleansShop.Storage.Migrations;
 
 namespace OrleansShop.Storage;
@@ -23,7 +24,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// The database without migrating it (the gateway's share): <see cref="StorageOptions"/> and
     /// <see cref="ClusterOptions"/> bound from their sections and validated at start, the
-    /// <see cref="ShopDatabase"/>, and the stores.
+    /// <see cref="ShopDatabase"/>, and the stores (also as the effect grains' <see cref="IIndexProjection"/> and <see cref="IDeliveryLog"/>).
     /// </summary>
     public static IServiceCollection AddShopDatabase(this IServiceCollection services)
     {
@@ -36,7 +37,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<GrainIndexStore>();
         services.TryAddSingleton<IGrainIndexReader>(sp => sp.GetRequiredService<GrainIndexStore>());
         services.TryAddSingleton<IGrainIndexWriter>(sp => sp.GetRequiredService<GrainIndexStore>());
+        services.TryAddSingleton<IIndexProjection>(sp => sp.GetRequiredService<GrainIndexStore>());
         services.TryAddSingleton<DeliveryLogStore>();
+        services.TryAddSingleton<IDeliveryLog>(sp => sp.GetRequiredService<DeliveryLogStore>());
         services.TryAddSingleton<SiloEndpointStore>();
         return services;
     }

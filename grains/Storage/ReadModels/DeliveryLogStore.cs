@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using OrleansShop.Effects;
 
 namespace OrleansShop.Storage;
 
@@ -8,7 +9,7 @@ namespace OrleansShop.Storage;
 /// The <c>deliveries</c> table: the grains' pending and dead deliveries, for operators. Its SQL
 /// runs unchanged on PostgreSQL and SQLite.
 /// </summary>
-public sealed class DeliveryLogStore(ShopDatabase database, IOptions<ClusterOptions> cluster)
+public sealed class DeliveryLogStore(ShopDatabase database, IOptions<ClusterOptions> cluster) : IDeliveryLog
 {
     private const string Columns =
         "id, kind, target_type, target_key, operation, idempotency_key, state, attempts, due_at, last_error, created_at, owner_type, owner_key, effect_id";
@@ -62,6 +63,22 @@ public sealed class DeliveryLogStore(ShopDatabase database, IOptions<ClusterOpti
     }
 
     /// <summary>Deliveries in <paramref name="state"/> (one of <see cref="DeliveryStates"/>), by id, after <paramref name="afterId"/>.</summary>
+    /// <summary>Lists <paramref name="effect"/> of <paramref name="owner"/> as of the grain's <paramref name="revision"/>.</summary>
+    public Task RecordAsync(GrainId owner, Effect effect, long revision, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(effect);
+        return UpsertAsync(new DeliveryWrite(
+            owner.Type.ToString()!, owner.Key.ToString()!, effect.Id.ToString(CultureInfo.InvariantCulture),
+            effect.Kind == EffectKind.Message ? DeliveryKinds.Message : DeliveryKinds.Call,
+            effect.TargetName, effect.Key, effect.Operation, effect.IdempotencyKey,
+            effect.Dead ? DeliveryStates.Dead : DeliveryStates.Pending,
+            effect.Attempts, effect.DueAt, effect.LastError, effect.CreatedAt, revision), cancellationToken);
+    }
+
+    /// <summary>Takes a delivered effect off the list.</summary>
+    public Task ForgetAsync(GrainId owner, long effectId, long revision, CancellationToken cancellationToken) =>
+        DeleteAsync(owner.Type.ToString()!, owner.Key.ToString()!, effectId.ToString(CultureInfo.InvariantCulture), revision, cancellationToken);
+
     public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(string state, long? afterId, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

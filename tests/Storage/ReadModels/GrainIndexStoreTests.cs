@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansShop.Storage;
+using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.Storage.ReadModels;
 
@@ -87,6 +88,20 @@ public abstract class GrainIndexStoreTests(TestShopDatabase testDatabase) : Migr
     }
 
     [Fact]
+    public async Task Concurrent_writes_of_many_entries_each_get_their_own_answer()
+    {
+        var store = Store();
+        for (var i = 0; i < 20; i += 2)
+        {
+            await store.SetAsync(Order($"o-{i}", "k", 5), CancellationToken.None); // newer than what follows
+        }
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => store.SetAsync(Order($"o-{i}", "k", 2), CancellationToken.None)));
+
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => i % 2 == 1), answers);
+    }
+
+    [Fact]
     public async Task Another_service_or_partition_sees_none_of_the_entries()
     {
         await Store().SetAsync(Order("o-1", "k1", 1), CancellationToken.None);
@@ -96,6 +111,33 @@ public abstract class GrainIndexStoreTests(TestShopDatabase testDatabase) : Migr
     }
 }
 
-public sealed class PostgresGrainIndexStoreTests() : GrainIndexStoreTests(new PostgresTestShopDatabase());
+public sealed class PostgresGrainIndexStoreTests() : GrainIndexStoreTests(new PostgresTestShopDatabase())
+{
+    [Fact]
+    public async Task Entries_written_while_a_batch_commits_commit_together_in_one_transaction()
+    {
+        var store = new GrainIndexStore(Database, Options.Create(new ClusterOptions { ServiceId = "svc" }));
+        await store.SetAsync(new IndexEntryWrite("orders", "shop-1", "order", "blocker", "k", null, "{}", 1), CancellationToken.None);
+        var connectionString = ((PostgresTestShopDatabase)TestDatabase).ConnectionString;
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var lockHolder = await connection.BeginTransactionAsync();
+        await using (var lockRow = new Npgsql.NpgsqlCommand("SELECT 1 FROM grain_index WHERE grain_key = 'blocker' FOR UPDATE", connection, lockHolder))
+        {
+            await lockRow.ExecuteScalarAsync();
+        }
+
+        // Two loops: both wait behind the locked row, so what comes next queues for a third batch.
+        var blocked = Enumerable.Range(2, 2).Select(r => store.SetAsync(new IndexEntryWrite("orders", "shop-1", "order", "blocker", "k", null, "{}", r), CancellationToken.None)).ToList();
+        await Eventually.TrueAsync(async () => await TestDatabase.ScalarAsync<long>(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") >= 1, "a batch waits for the row lock");
+        var writes = Enumerable.Range(0, 30).Select(i => store.SetAsync(new IndexEntryWrite("orders", "shop-1", "order", $"o-{i}", $"k{i}", null, "{}", 1), CancellationToken.None)).ToList();
+        await lockHolder.CommitAsync();
+        await Task.WhenAll(blocked);
+
+        Assert.All(await Task.WhenAll(writes), changed => Assert.True(changed));
+        Assert.True(await TestDatabase.ScalarAsync<long>("SELECT count(DISTINCT xmin::text) FROM grain_index WHERE grain_key LIKE 'o-%'") <= 2);
+    }
+}
 
 public sealed class SqliteGrainIndexStoreTests() : GrainIndexStoreTests(new SqliteTestShopDatabase());
