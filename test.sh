@@ -42,6 +42,8 @@ if [ -n "$trx" ]; then
   executed=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
   # A test that never ran (aborted host, skipped) counts as failed: nothing may skip.
   failed=$(( ${failed:-0} + ${total:-0} - ${executed:-0} ))
+  # ORLEANSSHOP_TEST_RESULTS=<folder> keeps the run's results (per-test durations) after the cleanup.
+  if [ -n "${ORLEANSSHOP_TEST_RESULTS:-}" ]; then mkdir -p "$ORLEANSSHOP_TEST_RESULTS" && cp "$trx" "$ORLEANSSHOP_TEST_RESULTS/"; fi
 fi
 if [ "$status" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi  # build failure or crashed test host
 

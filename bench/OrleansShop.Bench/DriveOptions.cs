@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace OrleansShop.Bench;
 
-/// <param name="Only">One phase alone, <c>ingest</c> or <c>lookup</c>, for profiling; null runs them all.</param>
-internal sealed record DriveOptions(Uri Silo, Uri Kestrel, string AdminToken, double PgbenchTps, int Connections, TimeSpan Phase, string? Only)
+/// <param name="Only">One phase alone, <c>ingest</c>, <c>half</c> (ingest at <paramref name="Rate"/> a second) or <c>lookup</c>, for profiling; null runs them all.</param>
+internal sealed record DriveOptions(Uri Silo, Uri Kestrel, string AdminToken, double PgbenchTps, int Connections, TimeSpan Phase, string? Only, double Rate)
 {
     public static DriveOptions Parse(string[] args)
     {
@@ -21,6 +21,7 @@ internal sealed record DriveOptions(Uri Silo, Uri Kestrel, string AdminToken, do
             double.Parse(Required("pgbench-tps"), CultureInfo.InvariantCulture),
             int.Parse(values.GetValueOrDefault("connections", "64"), CultureInfo.InvariantCulture),
             TimeSpan.FromSeconds(int.Parse(values.GetValueOrDefault("seconds", "15"), CultureInfo.InvariantCulture)),
-            values.GetValueOrDefault("only"));
+            values.GetValueOrDefault("only"),
+            double.Parse(values.GetValueOrDefault("rate", "500"), CultureInfo.InvariantCulture));
     }
 }

@@ -28,10 +28,12 @@ internal static class Driver
         if (options.Only is { } only)
         {
             Progress($"{only} alone for {options.Phase.TotalSeconds:0} s (profiling)");
-            var alone = only == "ingest"
+            var alone = only is "ingest" or "half"
                 ? new SignedWebhooks(ShopId, Secret, $"only{run}", (int)(12_000 * options.Phase.TotalSeconds), BuyerCount)
                 : null;
-            var result = await load.ClosedLoopAsync(options.Connections, options.Phase, alone?.Count ?? int.MaxValue / 4, alone is null ? Lookups(apiKey) : alone.Request);
+            var result = only == "half"
+                ? await load.OpenLoopAsync(options.Rate, options.Phase, alone!.Request)
+                : await load.ClosedLoopAsync(options.Connections, options.Phase, alone?.Count ?? int.MaxValue / 4, alone is null ? Lookups(apiKey) : alone.Request);
             Row(only, result, null, string.Empty);
             return 0;
         }
