@@ -380,21 +380,20 @@ public abstract partial class EffectGrain<TState> : Grain, IEffectHost, IReminda
     /// <summary>Writes the index rows the last write did not commit itself (see <see cref="IIndexedRecord"/>).</summary>
     private async Task ProjectAsync()
     {
-        var projected = Record.IndexedRevision;
-        var rows = Record.TakeUnprojectedRows();
-        if (rows.Count == 0)
+        var taken = Record.TakeUnprojectedRows();
+        if (taken.Rows.Count == 0)
         {
             return;
         }
 
         try
         {
-            await Service.Index.WriteAsync(this.GetGrainId(), rows, CancellationToken.None);
+            await Service.Index.WriteAsync(this.GetGrainId(), taken.Rows, CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The rows stay wanted: the next write, activation or re-drive tick writes them.
-            Record.IndexedRevision = projected;
+            Record.ReturnUnprojectedRows(taken);
             LogProjectionFailed(Service.Logger, this.GetGrainId().ToString(), exception);
         }
     }

@@ -33,23 +33,38 @@ public sealed class GrainRecord<TState> : IIndexedRecord
     public bool RedriveRegistered { get; set; }
 
     /// <summary>The index rows changed since <see cref="IndexedRevision"/>, which then becomes <see cref="Revision"/>.</summary>
-    public IReadOnlyList<IndexRow> TakeUnprojectedRows()
+    public IndexRowsTaken TakeUnprojectedRows()
     {
         var rows = Index.Values.Where(r => r.Revision > IndexedRevision).ToList();
+        var taken = new IndexRowsTaken(rows, IndexedRevision);
         IndexedRevision = Revision;
-        return rows;
+        return taken;
+    }
+
+    /// <summary>Makes rows taken by <see cref="TakeUnprojectedRows"/> wanted again: they were not written.</summary>
+    public void ReturnUnprojectedRows(IndexRowsTaken taken)
+    {
+        ArgumentNullException.ThrowIfNull(taken);
+        IndexedRevision = Math.Min(IndexedRevision, taken.PreviousIndexedRevision);
     }
 }
 
+/// <summary>Index rows a writer took from a record, and the record's mark from before, to give them back if the write fails.</summary>
+public sealed record IndexRowsTaken(IReadOnlyList<IndexRow> Rows, long PreviousIndexedRevision);
+
 /// <summary>
 /// A grain record whose read-model rows a grain storage can commit in the same transaction as the
-/// record: it takes them just before it serializes the record, and commits both or neither.
+/// record: it takes them just before it serializes the record, commits both or neither, and gives
+/// them back when the write fails.
 /// A storage that does not (Orleans' own) leaves them to <see cref="IIndexProjection"/> after the write.
 /// </summary>
 public interface IIndexedRecord
 {
     /// <summary>The rows written since they were last taken; the record counts them projected from now on.</summary>
-    IReadOnlyList<IndexRow> TakeUnprojectedRows();
+    IndexRowsTaken TakeUnprojectedRows();
+
+    /// <summary>A write that took rows failed: the record wants them again (its next write carries them).</summary>
+    void ReturnUnprojectedRows(IndexRowsTaken taken);
 }
 
 /// <summary>A delivery this grain has answered: the answer (JSON) for a webhook, none for an effect message.</summary>

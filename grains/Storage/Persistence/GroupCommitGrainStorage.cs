@@ -121,10 +121,21 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         ArgumentNullException.ThrowIfNull(grainState);
-        // Taken before the record is serialized: it then counts them written, and they commit with it.
-        var rows = grainState.State is IIndexedRecord indexed ? indexed.TakeUnprojectedRows() : [];
-        var payload = _serializer.Serialize(grainState.State).ToArray();
-        grainState.ETag = await WriteAsync(stateName, grainId, grainState.ETag, payload, rows, "WriteState");
+        // Taken before the record is serialized: it then counts them written, and they commit with
+        // it; given back when the write fails, so that the record's next write carries them.
+        var indexed = grainState.State as IIndexedRecord;
+        var taken = indexed?.TakeUnprojectedRows();
+        try
+        {
+            var payload = _serializer.Serialize(grainState.State).ToArray();
+            grainState.ETag = await WriteAsync(stateName, grainId, grainState.ETag, payload, taken?.Rows ?? [], "WriteState");
+        }
+        catch when (taken is not null)
+        {
+            indexed!.ReturnUnprojectedRows(taken);
+            throw;
+        }
+
         grainState.RecordExists = true;
     }
 
