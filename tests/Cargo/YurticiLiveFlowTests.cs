@@ -144,13 +144,19 @@ public sealed class YurticiLiveFlowTests : IAsyncLifetime
 
         clock.Advance(ShipmentNames.PollInterval);
 
-        await shop.WaitForAsync("6004", o => o.GetProperty("reputationReport").GetProperty("status").GetString() == "reported", "the delivered order is reported");
-        await shop.WaitForAsync("6005", o => o.GetProperty("reputationReport").GetProperty("status").GetString() == "reported", "the refused order is reported");
+        static bool Reported(System.Text.Json.JsonElement order) => order.GetProperty("reputationReport").GetProperty("status").GetString() == "reported";
+        await Eventually.TrueAsync(async () =>
+        {
+            // Time goes on: a poll reminder that the silo owning it loaded from the table after the
+            // jump ticks at its next period (Orleans replays no missed tick). A final shipment polls no more.
+            clock.Advance(TimeSpan.FromSeconds(1));
+            return Reported(await shop.OrderAsync("6004")) && Reported(await shop.OrderAsync("6005"));
+        }, "the delivered and the refused order are reported", TimeSpan.FromSeconds(60));
         var delivered = await shop.OrderAsync("6004");
         var refused = await shop.OrderAsync("6005");
         Assert.Equal(("Paid", "collected", "400100000001"), (delivered.GetProperty("status").GetString(), delivered.GetProperty("reputationReport").GetProperty("outcome").GetString(), delivered.GetProperty("shipment").GetProperty("trackingCode").GetString()));
         Assert.Equal(("NotCollected", "not_collected", "Alıcı Kabul Etmedi"), (refused.GetProperty("status").GetString(), refused.GetProperty("reputationReport").GetProperty("outcome").GetString(), refused.GetProperty("shipment").GetProperty("detail").GetString()));
-        Assert.Equal(2, _yurtici.QueryRequests.Count); // one query per key in the minute
+        Assert.Equal(2, _yurtici.QueryRequests.Count); // one query per key: each answer was final
     }
 
     private static string? Field(System.Xml.Linq.XElement operation, string name) => operation.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
