@@ -133,6 +133,7 @@ public sealed class YurticiLiveFlowTests : IAsyncLifetime
     public async Task Yurticis_tracking_maps_delivered_and_refused_to_order_states_and_reputation_outcomes()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var start = clock.GetUtcNow();
         var (scope, shop) = await StartAsync(clock);
         await using var _ = scope;
         await shop.Webhooks.StandardAsync(Created("6004"));
@@ -156,7 +157,10 @@ public sealed class YurticiLiveFlowTests : IAsyncLifetime
         var refused = await shop.OrderAsync("6005");
         Assert.Equal(("Paid", "collected", "400100000001"), (delivered.GetProperty("status").GetString(), delivered.GetProperty("reputationReport").GetProperty("outcome").GetString(), delivered.GetProperty("shipment").GetProperty("trackingCode").GetString()));
         Assert.Equal(("NotCollected", "not_collected", "Alıcı Kabul Etmedi"), (refused.GetProperty("status").GetString(), refused.GetProperty("reputationReport").GetProperty("outcome").GetString(), refused.GetProperty("shipment").GetProperty("detail").GetString()));
-        Assert.Equal(2, _yurtici.QueryRequests.Count); // one query per key: each answer was final
+        // Each key polled, and no more than once per poll interval of the time that went by.
+        var polls = _yurtici.QueryRequests.GroupBy(q => Field(q, "cargoKey") ?? Field(q, "keys")).ToDictionary(g => g.Key ?? string.Empty, g => g.Count());
+        var intervals = (int)((clock.GetUtcNow() - start) / ShipmentNames.PollInterval);
+        Assert.All(new[] { CargoKey("6004"), CargoKey("6005") }, key => Assert.InRange(polls.GetValueOrDefault(key), 1, intervals));
     }
 
     private static string? Field(System.Xml.Linq.XElement operation, string name) => operation.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value;

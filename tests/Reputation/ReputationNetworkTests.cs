@@ -115,7 +115,11 @@ public sealed class ReputationNetworkTests
         await using var scope = await ClusterScope.StartAsync(silos: 1);
         var (admin, shop, post) = await ShopAsync(scope, "demo");
         await OutcomesAsync(post, "e", collected: 2, notCollected: 1);
-        await Eventually.TrueAsync(async () => (await EligibilityAsync(shop, "demo")).GetProperty("reputation").GetProperty("notCollected").GetInt32() == 1, "counted");
+        await Eventually.TrueAsync(async () =>
+        {
+            var reputation = (await EligibilityAsync(shop, "demo")).GetProperty("reputation");
+            return reputation.GetProperty("collected").GetInt32() == 2 && reputation.GetProperty("notCollected").GetInt32() == 1;
+        }, "all three outcomes are counted");
 
         var erased = await (await admin.PostAsJsonAsync("/v1/reputation/erasure", new { email = "JANESAOIRSE@gmail.com" })).Content.ReadFromJsonAsync<JsonElement>();
 
