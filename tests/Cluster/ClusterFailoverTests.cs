@@ -137,7 +137,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         while (!await condition())
         {
             Assert.True(load.Now - since < TimeSpan.FromSeconds(30), "the gateway never noticed the dead silo");
-            await Task.Delay(50);
+            await Eventually.NextLookAsync();
         }
 
         return load.Now - since;

@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using OrleansShop.Tests.Infrastructure;
 using OrleansShop.Tests.Ingress;
 
 namespace OrleansShop.Tests.Cluster;
@@ -130,7 +131,7 @@ public sealed class PlatformLoad(Uri gateway, IReadOnlyDictionary<string, string
                 return;
             }
 
-            await Task.Delay(100);
+            await Eventually.NextLookAsync();
         }
 
         Unexpected.Enqueue($"order {order.ShopId}/{order.OrderId} never reached the awaited state");

@@ -165,7 +165,7 @@ public sealed class EffectDeliveryTests : IAsyncLifetime
             }
             catch (Exception) when (attempt < 20)
             {
-                await Task.Delay(100);
+                await Eventually.NextLookAsync();
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.Silo;
 
@@ -98,7 +99,7 @@ public sealed class SiloProcess : IAsyncDisposable
                 Assert.Fail($"The silo did not print '{text}'. It printed:\n{Output}");
             }
 
-            await Task.Delay(100);
+            await Eventually.NextLookAsync();
         }
     }
 

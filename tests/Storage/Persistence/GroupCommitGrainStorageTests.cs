@@ -171,14 +171,10 @@ public sealed class GroupCommitGrainStorageTests() : MigratedDatabaseTest(new Po
     public async Task Writes_that_arrive_while_a_batch_commits_commit_together_in_one_transaction()
     {
         await using var storage = Storage(Database, writers: 1);
-        var blocker = await WrittenAsync(storage, "blocker");
-        await using var lockHolder = await LockRowAsync("blocker");
-        var blocked = storage.WriteStateAsync("basket", Id("blocker"), blocker);
-        await UntilAWriteWaitsForTheLockAsync();
+        await using var writer = await BusyWriterAsync(storage);
 
         var writes = Enumerable.Range(0, 40).Select(i => storage.WriteStateAsync("basket", Id($"b-{i}"), Basket($"item {i}"))).ToList();
-        await lockHolder.CommitAsync();
-        await blocked;
+        await writer.ReleaseAsync();
         await Task.WhenAll(writes);
 
         Assert.Equal(1L, await TestDatabase.ScalarAsync<long>(
@@ -190,18 +186,14 @@ public sealed class GroupCommitGrainStorageTests() : MigratedDatabaseTest(new Po
     public async Task In_a_batch_a_stale_write_fails_alone_and_the_others_commit()
     {
         await using var storage = Storage(Database, writers: 1);
-        var blocker = await WrittenAsync(storage, "blocker");
         await WrittenAsync(storage, "stale");
-        await using var lockHolder = await LockRowAsync("blocker");
-        var blocked = storage.WriteStateAsync("basket", Id("blocker"), blocker);
-        await UntilAWriteWaitsForTheLockAsync();
+        await using var writer = await BusyWriterAsync(storage);
 
         var stale = Basket("late");
         stale.ETag = "7";
         var staleWrite = Outcome(storage.WriteStateAsync("basket", Id("stale"), stale));
         var writes = Enumerable.Range(0, 10).Select(i => storage.WriteStateAsync("basket", Id($"b-{i}"), Basket($"item {i}"))).ToList();
-        await lockHolder.CommitAsync();
-        await blocked;
+        await writer.ReleaseAsync();
 
         Assert.IsType<InconsistentStateException>(await staleWrite);
         await Task.WhenAll(writes);
@@ -212,15 +204,11 @@ public sealed class GroupCommitGrainStorageTests() : MigratedDatabaseTest(new Po
     public async Task In_a_batch_a_write_the_server_refuses_fails_alone_and_the_others_commit()
     {
         await using var storage = Storage(Database, writers: 1);
-        var blocker = await WrittenAsync(storage, "blocker");
-        await using var lockHolder = await LockRowAsync("blocker");
-        var blocked = storage.WriteStateAsync("basket", Id("blocker"), blocker);
-        await UntilAWriteWaitsForTheLockAsync();
+        await using var writer = await BusyWriterAsync(storage);
 
         var tooLong = Outcome(storage.WriteStateAsync("basket", Id(new string('k', 600)), Basket("never stored"))); // the key column holds 512
         var writes = Enumerable.Range(0, 10).Select(i => storage.WriteStateAsync("basket", Id($"b-{i}"), Basket($"item {i}"))).ToList();
-        await lockHolder.CommitAsync();
-        await blocked;
+        await writer.ReleaseAsync();
 
         Assert.IsType<PostgresException>(await tooLong);
         await Task.WhenAll(writes);
@@ -348,6 +336,31 @@ public sealed class GroupCommitGrainStorageTests() : MigratedDatabaseTest(new Po
         {
             return exception;
         }
+    }
+
+    /// <summary>
+    /// Holds the storage's one writer in a batch that waits for a row another client has locked, so
+    /// that the writes issued next queue up together for the batch after it.
+    /// </summary>
+    private async Task<BusyWriter> BusyWriterAsync(GroupCommitGrainStorage storage)
+    {
+        var blocker = await WrittenAsync(storage, "blocker");
+        var lockHolder = await LockRowAsync("blocker");
+        var blocked = storage.WriteStateAsync("basket", Id("blocker"), blocker);
+        await UntilAWriteWaitsForTheLockAsync();
+        return new BusyWriter(lockHolder, blocked);
+    }
+
+    private sealed class BusyWriter(NpgsqlTransaction lockHolder, Task blocked) : IAsyncDisposable
+    {
+        /// <summary>Lets the waiting batch commit, and the queued writes after it.</summary>
+        public async Task ReleaseAsync()
+        {
+            await lockHolder.CommitAsync();
+            await blocked;
+        }
+
+        public ValueTask DisposeAsync() => lockHolder.DisposeAsync();
     }
 
     /// <summary>A transaction of another client holding the grain's row, so that the next write of it waits.</summary>
