@@ -30,8 +30,9 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
             State = State with { Settings = settings, UpdatedAt = now };
         }
 
-        // Listed for work that goes shop by shop (polling each shop's SMS inbox).
-        Index.Set(ShopIndex.Name, ShopIndex.Partition, GetPrimaryKeyString(), settings.Credentials.ContainsKey("smsGateway") ? ShopIndex.SmsGatewayTag : null, "{}");
+        // Listed for work that goes shop by shop (polling each shop's SMS inbox) and for operators picking a shop.
+        var listing = System.Text.Json.JsonSerializer.Serialize(new ShopListing(settings.Name), GrainJson.Options);
+        Index.Set(ShopIndex.Name, ShopIndex.Partition, GetPrimaryKeyString(), settings.Credentials.ContainsKey("smsGateway") ? ShopIndex.SmsGatewayTag : null, listing);
         await WriteStateAsync();
         return new ShopConfigured(created, apiKey, Snapshot(settings));
     }
@@ -55,7 +56,10 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
         new(GetPrimaryKeyString(), settings, State.ApiKeyHash, State.CreatedAt, State.UpdatedAt);
 }
 
-/// <summary>The index of all shops; its tag marks shops with their own SMS gateway account.</summary>
+/// <summary>A shop as the index of all shops lists it.</summary>
+public sealed record ShopListing(string Name);
+
+/// <summary>The index of all shops, by id; its tag marks shops with their own SMS gateway account.</summary>
 public static class ShopIndex
 {
     public const string Name = "shops";

@@ -75,7 +75,7 @@ public abstract class SchemaMigratorTests(TestShopDatabase testDatabase) : IAsyn
 
         Assert.Equal(3, await migrator.MigrateAsync(CancellationToken.None));
         Assert.Equal(1, await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM OrleansQuery WHERE QueryKey = 'Kept'"));
-        Assert.Empty(await new GrainIndexStore(database, Microsoft.Extensions.Options.Options.Create(new ClusterOptions())).QueryAsync("orders", "shop", null, null, 10, CancellationToken.None));
+        Assert.Empty(await new GrainIndexStore(database, Microsoft.Extensions.Options.Options.Create(new ClusterOptions())).QueryAsync(new IndexQuery("orders", "shop", 10), CancellationToken.None));
     }
 
     protected abstract IReadOnlyList<string> ExpectedOrleansQueries { get; }
