@@ -94,7 +94,7 @@ internal sealed record OrderSearch(string ShopId)
         return search;
     }
 
-    public async Task<OrderPage> RunAsync(IGrainIndexReader index, CancellationToken cancellationToken)
+    public async Task<OrderList> RunAsync(IGrainIndexReader index, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(index);
         var query = Reference is { } prefix
@@ -112,7 +112,7 @@ internal sealed record OrderSearch(string ShopId)
 
         var entries = await index.QueryAsync(query, cancellationToken);
         var items = entries.Select(e => JsonSerializer.Deserialize<OrderSummary>(e.Summary, GrainJson.Options)!).ToList();
-        return new OrderPage(items, entries.Count == Limit ? Cursor.Encode(entries[^1].SortKey) : null);
+        return new OrderList(items, entries.Count == Limit ? Cursor.Encode(entries[^1].SortKey) : null);
     }
 
     private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -157,4 +157,4 @@ internal sealed record OrderSearch(string ShopId)
 }
 
 /// <param name="Next">The cursor of the next page (the <c>after</c> of the next request); null on the last page.</param>
-internal sealed record OrderPage(IReadOnlyList<OrderSummary> Items, string? Next);
+internal sealed record OrderList(IReadOnlyList<OrderSummary> Items, string? Next);
