@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 using OrleansShop.Silo.Console.Authentication;
@@ -57,7 +58,21 @@ internal static class ConsoleExtensions
     public static WebApplication UseConsole(this WebApplication app)
     {
         var localization = ConsoleCultures.Options();
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(ConsolePaths.Root), console => console.UseRequestLocalization(localization));
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(ConsolePaths.Root), console => console
+            .Use((context, next) =>
+            {
+                // A console page answers its own 404s and 400s with a page, not the API's problem+json.
+                // The feature is removed, not just disabled: Blazor renders no body for a status a
+                // page set while status code pages are present, expecting them to re-execute.
+                if (context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+                {
+                    statusCodePages.Enabled = false;
+                    context.Features.Set<IStatusCodePagesFeature>(null);
+                }
+
+                return next(context);
+            })
+            .UseRequestLocalization(localization));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -6,7 +6,7 @@ namespace OrleansShop.Silo.Console.Components;
 
 /// <summary>
 /// A console page about one shop. The shop is loaded once per request; a shop the user may not see
-/// answers exactly like one that does not exist (404), as the API does.
+/// answers exactly like one that does not exist: the console's not-found page (404), as the API does.
 /// </summary>
 public abstract class ShopPage : ComponentBase
 {
@@ -19,7 +19,10 @@ public abstract class ShopPage : ComponentBase
     [Inject]
     internal IGrainFactory Grains { get; set; } = default!;
 
-    /// <summary>The shop, or null when the user may not see it (the page then shows <see cref="UnknownShop"/>).</summary>
+    [Inject]
+    internal NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>The shop, or null when the user may not see it (the page is then not found).</summary>
     internal ShopSnapshot? Shop { get; set; }
 
     internal ConsoleUser User => ConsoleUser.From(HttpContext.User)!;
@@ -29,7 +32,7 @@ public abstract class ShopPage : ComponentBase
         Shop = User.MaySee(ShopId) && Endpoints.ShopIds.IsValid(ShopId) ? await Grains.GetGrain<IShopGrain>(ShopId).GetAsync() : null;
         if (Shop is null)
         {
-            HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+            Navigation.NotFound();
             return;
         }
 
