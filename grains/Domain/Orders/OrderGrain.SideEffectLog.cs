@@ -11,7 +11,7 @@ public sealed partial class OrderGrain
     /// <summary>The one way the side-effect statuses change, so that each change is logged.</summary>
     private void ChangeSideEffects(SideEffectStatuses next)
     {
-        var entries = SideEffectLog.Changes(State.SideEffects, next, TimeProvider.GetUtcNow());
+        var entries = SideEffectLog.Changes(State.SideEffects, next, Now);
         State = State with
         {
             SideEffects = next,

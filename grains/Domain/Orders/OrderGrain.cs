@@ -17,6 +17,11 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
     private const int MaxHistory = 200;
     private const int MaxDeferred = 50;
 
+    /// <summary>While an event is applied: its one time, for its history entry and everything it sets off, so the timeline keeps them together.</summary>
+    private DateTimeOffset? _handledAt;
+
+    private DateTimeOffset Now => _handledAt ?? TimeProvider.GetUtcNow();
+
     private string ShopId => GetPrimaryKeyString()[..GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal)];
 
     private string OrderId => GetPrimaryKeyString()[(ShopId.Length + 1)..];
@@ -24,10 +29,18 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
     public async Task<EventAnswer> ApplyAsync(OrderEvent orderEvent)
     {
         ArgumentNullException.ThrowIfNull(orderEvent);
-        var answer = State.Status is null ? Arrive(orderEvent) : Apply(orderEvent);
-        ForgetEmailWhenUnneeded(); // after every event: an order that arrives needing no provider keeps nothing
-        await WriteStateAsync();
-        return answer;
+        _handledAt = TimeProvider.GetUtcNow();
+        try
+        {
+            var answer = State.Status is null ? Arrive(orderEvent) : Apply(orderEvent);
+            ForgetEmailWhenUnneeded(); // after every event: an order that arrives needing no provider keeps nothing
+            await WriteStateAsync();
+            return answer;
+        }
+        finally
+        {
+            _handledAt = null;
+        }
     }
 
     public Task<InboxAnswer<EventAnswer>> ApplyOnceAsync(string inboxKey, OrderEvent orderEvent) => OnceAsync(inboxKey, () => ApplyAsync(orderEvent));
@@ -250,7 +263,7 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         {
             var sms = State.SideEffects.Sms;
             SetSms(trigger == OrderTrigger.SmsConfirmed
-                ? sms with { Status = "confirmed", ConfirmedAt = TimeProvider.GetUtcNow() }
+                ? sms with { Status = "confirmed", ConfirmedAt = Now }
                 : sms with { Status = "expired" });
         }
 
@@ -290,7 +303,7 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
 
     private EventAnswer Record(OrderEvent orderEvent, string outcome, OrderStatus? to, string? reason, OrderStatus? from = null)
     {
-        var now = TimeProvider.GetUtcNow();
+        var now = Now;
         var fromName = outcome == "applied" ? from?.ToString() : State.Status?.ToString();
         var entry = new HistoryEntry(now, orderEvent.Name, orderEvent.EventId, fromName, to?.ToString() ?? State.Status?.ToString(), outcome, reason, orderEvent.OccurredAt);
         var history = State.History.Count < MaxHistory ? [.. State.History, entry] : State.History.Skip(1).Append(entry).ToList();
