@@ -4,12 +4,14 @@ using OrleansShop.Tests.Infrastructure;
 namespace OrleansShop.Tests.Browser;
 
 /// <summary>
-/// A silo over PostgreSQL and Debian's Chromium driven by Playwright, shared by a class of browser
-/// tests. Playwright's own browser download cannot work here, so the system browser is launched by
+/// A silo over PostgreSQL and Debian's Chromium driven by Playwright, shared by the browser tests
+/// (one collection: each test works in a fresh browser context and shops of its own). Playwright's own browser download cannot work here, so the system browser is launched by
 /// path (<c>ORLEANSSHOP_TEST_CHROMIUM</c>, which ./test.sh sets after installing it when missing).
 /// </summary>
 public sealed class ConsoleBrowser : IAsyncLifetime
 {
+    public const string Collection = "Console in a browser";
+
     private IPlaywright? _playwright;
 
     public ClusterScope Scope { get; private set; } = null!;
@@ -64,3 +66,6 @@ public sealed class ConsoleBrowser : IAsyncLifetime
         }
     }
 }
+
+[CollectionDefinition(ConsoleBrowser.Collection)]
+public sealed class ConsoleBrowserTests : ICollectionFixture<ConsoleBrowser>;

@@ -5,7 +5,8 @@ using OrleansShop.Tests.Ingress;
 namespace OrleansShop.Tests.Browser;
 
 /// <summary>The operators' deliveries page: effects that failed, filtered by shop and kind, retried from the page.</summary>
-public sealed class DeliveriesPageTests(ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
+[Collection(ConsoleBrowser.Collection)]
+public sealed class DeliveriesPageTests(ConsoleBrowser browser)
 {
     [Fact]
     public async Task A_dead_letter_is_listed_under_its_shop_and_kind_and_retried_from_the_page_while_a_merchant_cannot_open_it()

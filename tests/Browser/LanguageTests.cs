@@ -5,7 +5,8 @@ using OrleansShop.Tests.Ingress;
 namespace OrleansShop.Tests.Browser;
 
 /// <summary>The console's languages: picked from Accept-Language, switched on every page, with money and dates as the culture writes them.</summary>
-public sealed class LanguageTests(ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>, IAsyncLifetime
+[Collection(ConsoleBrowser.Collection)]
+public sealed class LanguageTests(ConsoleBrowser browser) : IAsyncLifetime
 {
     private readonly string _shopId = $"languages-{Guid.NewGuid():N}"[..24];
     private string _key = string.Empty;

@@ -7,7 +7,8 @@ using OrleansShop.Tests.Ingress;
 namespace OrleansShop.Tests.Browser;
 
 /// <summary>The order page: the buyer's reputation at checkout as the seed shows it, and the timeline of events and side effects.</summary>
-public sealed class OrderPageTests(ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
+[Collection(ConsoleBrowser.Collection)]
+public sealed class OrderPageTests(ConsoleBrowser browser)
 {
     [Fact]
     public async Task A_buyer_with_a_history_shows_the_figures_the_verdict_and_every_event_and_effect_in_time_order()

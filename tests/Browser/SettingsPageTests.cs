@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 namespace OrleansShop.Tests.Browser;
 
 /// <summary>The settings page: the API's rules with their messages next to the field, write-only secrets, a section saved at a time.</summary>
-public sealed class SettingsPageTests(ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
+[Collection(ConsoleBrowser.Collection)]
+public sealed class SettingsPageTests(ConsoleBrowser browser)
 {
     [Fact]
     public async Task A_threshold_out_of_range_is_refused_next_to_its_field_and_a_valid_change_with_the_seeds_keys_is_saved_write_only()

@@ -5,7 +5,8 @@ using OrleansShop.Tests.Ingress;
 namespace OrleansShop.Tests.Browser;
 
 /// <summary>The console's sign-in, session and sign-out, in Chromium.</summary>
-public sealed class SignInTests(ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
+[Collection(ConsoleBrowser.Collection)]
+public sealed class SignInTests(ConsoleBrowser browser)
 {
     [Fact]
     public async Task A_shops_key_opens_its_orders_in_an_httponly_strict_cookie_session_and_sign_out_ends_it()

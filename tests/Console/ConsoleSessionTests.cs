@@ -6,13 +6,9 @@ using OrleansShop.Tests.Infrastructure;
 namespace OrleansShop.Tests.Console;
 
 /// <summary>The console's session across a cluster: one key ring for every silo, forms that need their antiforgery token, a session that ends with its key.</summary>
-public sealed class ConsoleSessionTests : IAsyncLifetime
+public sealed class ConsoleSessionTests(ConsoleSessionTests.TwoSilos cluster) : IClassFixture<ConsoleSessionTests.TwoSilos>
 {
-    private ClusterScope _scope = null!;
-
-    public async Task InitializeAsync() => _scope = await ClusterScope.StartAsync(silos: 2);
-
-    public async Task DisposeAsync() => await _scope.DisposeAsync();
+    private readonly ClusterScope _scope = cluster.Scope;
 
     [Fact]
     public async Task A_session_signed_in_on_one_silo_opens_the_console_on_another_through_the_key_ring_in_the_database()
@@ -116,5 +112,15 @@ public sealed class ConsoleSessionTests : IAsyncLifetime
         }
 
         return cookies;
+    }
+
+    /// <summary>Two silos for the class: every test uses shops of its own.</summary>
+    public sealed class TwoSilos : IAsyncLifetime
+    {
+        public ClusterScope Scope { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Scope = await ClusterScope.StartAsync(silos: 2);
+
+        public async Task DisposeAsync() => await Scope.DisposeAsync();
     }
 }
