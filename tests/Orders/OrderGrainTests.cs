@@ -3,14 +3,10 @@ using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.Orders;
 
-public sealed class OrderGrainTests : IAsyncLifetime
+public sealed class OrderGrainTests(OneSilo silo) : IClassFixture<OneSilo>
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
-    private ClusterScope _scope = null!;
-
-    public async Task InitializeAsync() => _scope = await ClusterScope.StartAsync(silos: 1);
-
-    public async Task DisposeAsync() => await _scope.DisposeAsync();
+    private readonly ClusterScope _scope = silo.Scope;
 
     private IOrderGrain Order(string key) => _scope.Cluster.Primary.Grains.GetGrain<IOrderGrain>($"shop-a/{key}");
 

@@ -7,31 +7,9 @@ using OrleansShop.Tests.Infrastructure;
 namespace OrleansShop.Tests.Orders;
 
 /// <summary><c>GET /v1/shops/{shopId}/orders</c>: by status, by the day placed, by the start of the reference.</summary>
-public sealed class OrderSearchTests : IAsyncLifetime
+public sealed class OrderSearchTests(OrderSearchTests.FourOrders orders) : IClassFixture<OrderSearchTests.FourOrders>
 {
-    private ClusterScope _scope = null!;
-    private HttpClient _admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        _scope = await ClusterScope.StartAsync(silos: 1);
-        _admin = _scope.Cluster.Primary.CreateClient();
-        (await _admin.PutAsJsonAsync("/v1/shops/search", Shops.ShopsApiTests.Shop())).EnsureSuccessStatusCode();
-        var placed = new[] { ("a", "#1001", 1), ("b", "1002", 2), ("c", "2001", 3), ("d", "10010", 3) };
-        foreach (var (id, reference, day) in placed)
-        {
-            var at = new DateTimeOffset(2026, 11, day, 12, 0, 0, TimeSpan.Zero);
-            await _scope.Cluster.Primary.Grains.GetGrain<IOrderGrain>($"search/{id}").ApplyAsync(OrderEvents.Created(cod: false, sms: false, at: at, reference: reference));
-        }
-
-        await _scope.Cluster.Primary.Grains.GetGrain<IOrderGrain>("search/c").ApplyAsync(OrderEvents.Trigger(OrderTrigger.Paid));
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _scope.DisposeAsync();
-    }
+    private readonly HttpClient _admin = orders.Admin;
 
     private async Task<string[]> IdsAsync(string query)
     {
@@ -78,5 +56,34 @@ public sealed class OrderSearchTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    /// <summary>A shop with four orders placed on three days, one of them paid, for every search of the class.</summary>
+    public sealed class FourOrders : IAsyncLifetime
+    {
+        private ClusterScope Scope { get; set; } = null!;
+
+        public HttpClient Admin { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Scope = await ClusterScope.StartAsync(silos: 1);
+            Admin = Scope.Cluster.Primary.CreateClient();
+            (await Admin.PutAsJsonAsync("/v1/shops/search", Shops.ShopsApiTests.Shop())).EnsureSuccessStatusCode();
+            var placed = new[] { ("a", "#1001", 1), ("b", "1002", 2), ("c", "2001", 3), ("d", "10010", 3) };
+            foreach (var (id, reference, day) in placed)
+            {
+                var at = new DateTimeOffset(2026, 11, day, 12, 0, 0, TimeSpan.Zero);
+                await Scope.Cluster.Primary.Grains.GetGrain<IOrderGrain>($"search/{id}").ApplyAsync(OrderEvents.Created(cod: false, sms: false, at: at, reference: reference));
+            }
+
+            await Scope.Cluster.Primary.Grains.GetGrain<IOrderGrain>("search/c").ApplyAsync(OrderEvents.Trigger(OrderTrigger.Paid));
+        }
+
+        public async Task DisposeAsync()
+        {
+            Admin.Dispose();
+            await Scope.DisposeAsync();
+        }
     }
 }
