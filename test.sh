@@ -23,6 +23,11 @@ case $? in
   *) echo "0 passed, 1 failed"; exit 1 ;;
 esac
 
+# --- Chromium for the browser tests ------------------------------------------------------------
+. "$root/scripts/chromium.sh"
+chromium_find || { echo "0 passed, 1 failed"; exit 2; }
+export ORLEANSSHOP_TEST_CHROMIUM="$chromium_bin"
+
 export ORLEANSSHOP_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 export ORLEANSSHOP_TEST_PG_BIN="$pg_bin"
 

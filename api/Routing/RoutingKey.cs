@@ -3,7 +3,8 @@ namespace OrleansShop.Gateway.Routing;
 /// <summary>
 /// What a request is about, for affinity. An order's routes (<c>/v1/shops/{s}/orders/{o}…</c>) use
 /// the order's grain key, so its reads meet the order's warm activation; a shop's other routes
-/// (its webhooks, checkout, configuration) share the shop's key. Other routes use their path.
+/// (its webhooks, checkout, configuration) share the shop's key; the console's pages of a shop or an
+/// order use the same keys, so a merchant's pages meet the same activations. Other routes use their path.
 /// </summary>
 internal static class RoutingKey
 {
@@ -11,6 +12,8 @@ internal static class RoutingKey
     {
         ["v1", "shops", var shopId, "orders", var orderId, ..] => $"order/{shopId}/{orderId}",
         ["v1", "shops", var shopId, ..] => $"shop/{shopId}",
+        ["console", "shops", var shopId, "orders", var orderId, ..] => $"order/{shopId}/{orderId}",
+        ["console", "shops", var shopId, ..] => $"shop/{shopId}",
         _ => path.Value ?? "/",
     };
 

@@ -73,7 +73,7 @@ internal sealed partial class NetgsmInboxPoller(
 
     private async Task PollAllAsync(CancellationToken cancellationToken)
     {
-        var shops = await index.QueryAsync(ShopIndex.Name, ShopIndex.Partition, ShopIndex.SmsGatewayTag, before: null, limit: 10_000, cancellationToken);
+        var shops = await index.QueryAsync(new IndexQuery(ShopIndex.Name, ShopIndex.Partition, Limit: 10_000) { Tag = ShopIndex.SmsGatewayTag }, cancellationToken);
         foreach (var shop in shops)
         {
             await PollAsync(shop.GrainKey, cancellationToken);

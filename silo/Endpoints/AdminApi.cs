@@ -1,7 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using OrleansShop.Effects;
 using OrleansShop.Silo.Hosting;
 using OrleansShop.Silo.Problems;
 using OrleansShop.Storage;
@@ -28,7 +26,7 @@ internal static class AdminApi
     }
 
     private static async Task<Results<Ok<DeliveryPage>, ValidationProblem>> ListDeliveriesAsync(
-        DeliveryLogStore deliveries, string? state, int? limit, long? after, CancellationToken cancellationToken)
+        DeliveryLogStore deliveries, string? state, int? limit, long? after, string? shop, string? target, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var parsedState = state ?? DeliveryStates.Pending;
@@ -47,12 +45,22 @@ internal static class AdminApi
             errors["after"] = ["after must be a delivery id (0 or more)."];
         }
 
+        if (shop is not null && !ShopIds.IsValid(shop))
+        {
+            errors["shop"] = ["shop must match [a-z0-9-]{1,64}."];
+        }
+
+        if (target is { Length: 0 or > 200 })
+        {
+            errors["target"] = ["target is a delivery's targetType, 1 to 200 characters."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
         }
 
-        var page = await deliveries.ListAsync(parsedState, after, limit ?? DefaultLimit, cancellationToken);
+        var page = await deliveries.ListAsync(parsedState, after, limit ?? DefaultLimit, cancellationToken, shop, target);
         return TypedResults.Ok(new DeliveryPage([.. page.Select(DeliveryView.From)], page.Count == (limit ?? DefaultLimit) ? page[^1].Id : null));
     }
 
@@ -64,19 +72,14 @@ internal static class AdminApi
     private static async Task<Results<Ok<DeliveryView>, ProblemHttpResult>> RetryDeliveryAsync(
         DeliveryLogStore deliveries, IGrainFactory grains, long id, CancellationToken cancellationToken)
     {
-        if (await deliveries.GetAsync(id, cancellationToken) is not { } delivery)
+        var (result, before) = await DeliveryRetry.RetryAsync(deliveries, grains, id, cancellationToken);
+        return result switch
         {
-            return NotFound(id);
-        }
-
-        var owner = GrainId.Create(delivery.OwnerType, delivery.OwnerKey);
-        if (!await grains.GetGrain<IEffectHost>(owner).RetryEffectAsync(long.Parse(delivery.EffectId, CultureInfo.InvariantCulture)))
-        {
-            return TypedResults.Problem(
-                $"Delivery {id} has been delivered meanwhile.", statusCode: StatusCodes.Status409Conflict, title: "Delivered", type: ProblemTypes.Conflict);
-        }
-
-        return TypedResults.Ok(DeliveryView.From((await deliveries.GetAsync(id, cancellationToken)) ?? delivery));
+            DeliveryRetry.Result.NotFound => NotFound(id),
+            DeliveryRetry.Result.AlreadyDelivered => TypedResults.Problem(
+                $"Delivery {id} has been delivered meanwhile.", statusCode: StatusCodes.Status409Conflict, title: "Delivered", type: ProblemTypes.Conflict),
+            _ => TypedResults.Ok(DeliveryView.From(await deliveries.GetAsync(id, cancellationToken) ?? before!)),
+        };
     }
 
     /// <summary>The silos in Orleans' membership, with the HTTP address each active one published (PostgreSQL) or this silo's own.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using OrleansShop.Effects;
+using OrleansShop.Silo.Console;
 using OrleansShop.Silo.Endpoints;
 using OrleansShop.Silo.Endpoints.Invoicing;
 using OrleansShop.Silo.Endpoints.Orders;
@@ -38,7 +39,7 @@ public static class SiloApplication
         catch (Exception exception) when (exception is OptionsValidationException or InvalidOperationException { Source: "OrleansShop.Silo" })
         {
             var reason = exception is OptionsValidationException validation ? string.Join("; ", validation.Failures) : exception.Message;
-            await Console.Error.WriteLineAsync($"OrleansShop cannot start: {reason}");
+            await System.Console.Error.WriteLineAsync($"OrleansShop cannot start: {reason}");
             return 1;
         }
     }
@@ -71,6 +72,7 @@ public static class SiloApplication
         builder.Services.AddExceptionHandler<ExceptionProblemHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi();
+        builder.Services.AddConsole();
 
         var app = builder.Build();
         var silo = app.Services.GetRequiredService<SiloIdentity>();
@@ -90,6 +92,8 @@ public static class SiloApplication
         app.UseMiddleware<SiloFailoverRetry>();
         app.UseStatusCodePages();
         app.UseRateLimiter();
+        app.UseConsole();
+        app.MapConsole();
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapAdminApi();

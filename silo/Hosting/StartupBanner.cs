@@ -33,8 +33,8 @@ internal sealed class StartupBanner(
             return;
         }
 
-        await Console.Out.WriteAsync(Render());
-        await Console.Out.FlushAsync(stoppingToken);
+        await System.Console.Out.WriteAsync(Render());
+        await System.Console.Out.FlushAsync(stoppingToken);
     }
 
     private string Render()

@@ -82,6 +82,24 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task The_console_signs_in_and_serves_its_pages_through_the_gateway_whichever_silo_answers()
+    {
+        var key = await Browser.ConsoleShops.CreateAsync(_scope.Cluster.Primary, "console-through");
+        using var console = new Console.ConsoleClient(_http.BaseAddress!);
+
+        var signedIn = await console.SignInAsync(key);
+        var pages = new List<HttpResponseMessage>();
+        foreach (var path in new[] { "/console/shops/console-through/orders", "/console/shops/console-through/settings", "/console/shops" })
+        {
+            pages.Add(await console.GetAsync(path));
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.NotFound], pages.Select(p => p.StatusCode));
+        Assert.Equal("/console", (await console.GetAsync("/")).Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task A_signed_webhook_passes_through_untouched_and_a_body_over_256_KiB_is_refused_at_the_gateway()
     {
         await _http.PutAsJsonAsync("/v1/shops/demo", ShopsApiTests.Shop());

@@ -7,7 +7,7 @@ internal static class OrderEvents
 {
     private static int _sequence;
 
-    public static OrderEvent Created(bool cod, bool sms, string total = "12990.00", string currency = "HUF", DateTimeOffset? at = null) => new()
+    public static OrderEvent Created(bool cod, bool sms, string total = "12990.00", string currency = "HUF", DateTimeOffset? at = null, string reference = "10023") => new()
     {
         EventId = Next(),
         Source = "test",
@@ -16,7 +16,7 @@ internal static class OrderEvents
         OccurredAt = at,
         Order = new NewOrder
         {
-            Reference = "10023",
+            Reference = reference,
             EmailHash = new string('a', 64),
             EmailKeyVersion = 1,
             Phone = "+905321234567",

@@ -3,14 +3,10 @@ using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.Orders;
 
-public sealed class OrderGrainTests : IAsyncLifetime
+public sealed class OrderGrainTests(OneSilo silo) : IClassFixture<OneSilo>
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
-    private ClusterScope _scope = null!;
-
-    public async Task InitializeAsync() => _scope = await ClusterScope.StartAsync(silos: 1);
-
-    public async Task DisposeAsync() => await _scope.DisposeAsync();
+    private readonly ClusterScope _scope = silo.Scope;
 
     private IOrderGrain Order(string key) => _scope.Cluster.Primary.Grains.GetGrain<IOrderGrain>($"shop-a/{key}");
 
@@ -142,10 +138,25 @@ public sealed class OrderGrainTests : IAsyncLifetime
         }
 
         var index = _scope.Cluster.Primary.Services.GetRequiredService<OrleansShop.Storage.IGrainIndexReader>();
-        var all = await index.QueryAsync(OrderKeys.ByShop, "listing", null, null, 10, CancellationToken.None);
-        var paid = await index.QueryAsync(OrderKeys.ByShop, "listing", "Paid", null, 10, CancellationToken.None);
+        var all = await index.QueryAsync(new OrleansShop.Storage.IndexQuery(OrderKeys.ByShop, "listing", 10), CancellationToken.None);
+        var paid = await index.QueryAsync(new OrleansShop.Storage.IndexQuery(OrderKeys.ByShop, "listing", 10) { Tag = "Paid" }, CancellationToken.None);
 
         Assert.Equal(["listing/5", "listing/4", "listing/3", "listing/2", "listing/1"], all.Select(e => e.GrainKey));
         Assert.Equal(["listing/4", "listing/2"], paid.Select(e => e.GrainKey));
+    }
+
+    [Fact]
+    public async Task Each_change_of_a_side_effect_is_logged_once_with_when_the_order_learnt_of_it()
+    {
+        var order = Order("effect-log");
+        await order.ApplyAsync(OrderEvents.Created(cod: true, sms: true));
+
+        await order.SideEffectChangedAsync(new SideEffectUpdate(SideEffectNames.Sms, "sent", T0, null));
+        await order.SideEffectChangedAsync(new SideEffectUpdate(SideEffectNames.Sms, "sent", T0, null));
+        await order.ApplyAsync(OrderEvents.Trigger(OrderTrigger.SmsConfirmed));
+
+        var log = (await order.GetAsync())!.SideEffectLog;
+        Assert.Equal([("sms", "pending"), ("sms", "sent"), ("sms", "confirmed")], log.Select(e => (e.Effect, e.Status)));
+        Assert.True(log.Zip(log.Skip(1)).All(pair => pair.First.At <= pair.Second.At));
     }
 }

@@ -5,7 +5,7 @@ using static OrleansShop.Grains.Orders.OrderTrigger;
 namespace OrleansShop.Tests.Orders;
 
 /// <summary>Every state × trigger, through a real order grain: where the order ends and what the answer says.</summary>
-public sealed class TransitionTableTests : IAsyncLifetime
+public sealed class TransitionTableTests(OneSilo silo) : IClassFixture<OneSilo>
 {
     // The design, written independently of TransitionTable: "-" ignored, "x" rejected, a state name applied.
     // Columns: Created, SmsConfirmed, SmsExpired, Paid, Shipped, Closed, ClosedPaid, NotCollected, Cancelled
@@ -34,7 +34,7 @@ public sealed class TransitionTableTests : IAsyncLifetime
         [OrderStatus.Cancelled] = (false, false, [Cancelled]),
     };
 
-    private ClusterScope _scope = null!;
+    private readonly ClusterScope _scope = silo.Scope;
 
     public static TheoryData<OrderStatus, OrderTrigger> Pairs()
     {
@@ -49,10 +49,6 @@ public sealed class TransitionTableTests : IAsyncLifetime
 
         return pairs;
     }
-
-    public async Task InitializeAsync() => _scope = await ClusterScope.StartAsync(silos: 1);
-
-    public async Task DisposeAsync() => await _scope.DisposeAsync();
 
     [Fact]
     public void The_table_covers_every_state_and_every_trigger()

@@ -67,8 +67,11 @@ public sealed class ReputationNetworkTests
         await OutcomesAsync(post, "eighty", collected: 4, notCollected: 1, email: "eighty@example.com");
 
         JsonElement seventy = default, eighty = default;
-        await Eventually.TrueAsync(async () => (seventy = await EligibilityAsync(shop, "demo", "seventy@example.com")).GetProperty("reputation").GetProperty("notCollected").GetInt32() == 3, "seventy counted");
-        await Eventually.TrueAsync(async () => (eighty = await EligibilityAsync(shop, "demo", "eighty@example.com")).GetProperty("reputation").GetProperty("notCollected").GetInt32() == 1, "eighty counted");
+        static bool Counted(JsonElement answer, int collected, int notCollected) =>
+            answer.GetProperty("reputation") is var reputation
+            && reputation.GetProperty("collected").GetInt32() == collected && reputation.GetProperty("notCollected").GetInt32() == notCollected;
+        await Eventually.TrueAsync(async () => Counted(seventy = await EligibilityAsync(shop, "demo", "seventy@example.com"), 7, 3), "all ten of seventy's outcomes are counted");
+        await Eventually.TrueAsync(async () => Counted(eighty = await EligibilityAsync(shop, "demo", "eighty@example.com"), 4, 1), "all five of eighty's outcomes are counted");
 
         Assert.False(seventy.GetProperty("codAllowed").GetBoolean());
         Assert.Equal("rate 70% is below the threshold 80%", seventy.GetProperty("reasons")[0].GetString());

@@ -39,21 +39,26 @@ public sealed class EmbeddedDefaultTests : IDisposable
     }
 
     [Fact]
-    public async Task A_restarted_embedded_silo_keeps_its_admin_token()
+    public async Task A_restarted_embedded_silo_keeps_its_admin_token_and_its_console_sessions()
     {
         var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
         string first;
-        await using (var silo = SiloProcess.Start(_workingDirectory, "--urls", $"http://127.0.0.1:{port}"))
+        using var console = new Console.ConsoleClient(address);
+        await using (var silo = SiloProcess.Start(_workingDirectory, "--urls", address.ToString()))
         {
             await silo.WaitForOutputAsync("admin token", TimeSpan.FromSeconds(60));
             first = await File.ReadAllTextAsync(Path.Combine(_workingDirectory, "data", SiloSecrets.FileName));
+            var adminToken = JsonDocument.Parse(first).RootElement.GetProperty("adminToken").GetString()!;
+            Assert.Equal(HttpStatusCode.Redirect, (await console.SignInAsync(adminToken)).StatusCode);
             Assert.Equal(0, await silo.StopAsync());
         }
 
-        await using (var again = SiloProcess.Start(_workingDirectory, "--urls", $"http://127.0.0.1:{port}"))
+        await using (var again = SiloProcess.Start(_workingDirectory, "--urls", address.ToString()))
         {
             await again.WaitForOutputAsync("admin token", TimeSpan.FromSeconds(60));
             Assert.Equal(first, await File.ReadAllTextAsync(Path.Combine(_workingDirectory, "data", SiloSecrets.FileName)));
+            Assert.Equal(HttpStatusCode.OK, (await console.GetAsync("/console/shops")).StatusCode); // the key ring is in the SQLite file
         }
     }
 

@@ -28,7 +28,29 @@ public static class OrderKeys
     /// <summary>The index that lists a shop's orders, newest first.</summary>
     public const string ByShop = "orders";
 
+    /// <summary>The index that finds a shop's orders by the start of their reference (see <see cref="NormalizeReference"/>).</summary>
+    public const string ByReference = "orders-by-reference";
+
     public static string For(string shopId, string orderId) => $"{shopId}/{orderId}";
+
+    /// <summary>An order's place in <see cref="ByShop"/>: when it was placed, then its id.</summary>
+    public static string CreatedSortKey(DateTimeOffset createdAt, string orderId) => $"{Format(createdAt)}|{orderId}";
+
+    /// <summary>
+    /// An order's place in <see cref="ByReference"/>: its normalized reference, then its id after a
+    /// separator below every printable character, so that a reference sorts next to its own extensions.
+    /// </summary>
+    public static string ReferenceSortKey(string reference, string orderId) => $"{NormalizeReference(reference)}\u0001{orderId}";
+
+    /// <summary>How a reference is searched: trimmed, without a leading <c>#</c>, in lower case (<c>#1001</c> is found as <c>1001</c>).</summary>
+    public static string NormalizeReference(string reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return reference.Trim().TrimStart('#').Trim().ToLowerInvariant();
+    }
+
+    /// <summary>A time as sort keys hold it: UTC, milliseconds, ordered as text.</summary>
+    public static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The associated data an order's sealed e-mail is bound to: it opens for this order only.</summary>
     public static string SealingContext(string shopId, string orderId) => $"order:{For(shopId, orderId)}";

@@ -72,5 +72,5 @@ public sealed partial class OrderGrain
     private static InvoiceRequest InvoiceRequestFor(NewOrder order, Shops.InvoicingSettings settings, DateTimeOffset at) =>
         new(order.Reference, order.CustomerName, order.BillingAddress ?? order.ShippingAddress, order.SealedEmail, order.Policy.Cod, order.Total, order.Lines, settings.VatRate, at);
 
-    private void SetInvoice(InvoiceSideEffect invoice) => State = State with { SideEffects = State.SideEffects with { Invoice = invoice } };
+    private void SetInvoice(InvoiceSideEffect invoice) => ChangeSideEffects(State.SideEffects with { Invoice = invoice });
 }

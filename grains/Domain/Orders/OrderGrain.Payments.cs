@@ -43,7 +43,7 @@ public sealed partial class OrderGrain
         }
 
         var amount = payment.Amount is { } paid ? new AmountView(paid.Value, paid.Currency) : null;
-        var record = new PaymentRecord(TimeProvider.GetUtcNow(), payment.Provider, payment.TransactionId, amount, status, outcome, answer.Detail);
+        var record = new PaymentRecord(Now, payment.Provider, payment.TransactionId, amount, status, outcome, answer.Detail);
         State = State with { Payments = [.. State.Payments.TakeLast(MaxPayments - 1), record] };
     }
 

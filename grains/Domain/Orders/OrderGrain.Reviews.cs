@@ -66,7 +66,7 @@ public sealed partial class OrderGrain
     // Both requests carry the sealed address in their own outbox payloads, so only an invitation still to come needs the order's copy.
     private bool ReviewNeedsEmail(NewOrder order) => State.SideEffects.Review.Status == "none" && MayInvite(order);
 
-    private void SetReview(ReviewSideEffect review) => State = State with { SideEffects = State.SideEffects with { Review = review } };
+    private void SetReview(ReviewSideEffect review) => ChangeSideEffects(State.SideEffects with { Review = review });
 
-    private void SetProtection(ProtectionSideEffect protection) => State = State with { SideEffects = State.SideEffects with { Protection = protection } };
+    private void SetProtection(ProtectionSideEffect protection) => ChangeSideEffects(State.SideEffects with { Protection = protection });
 }

@@ -52,6 +52,5 @@ public sealed partial class OrderGrain
         return true;
     }
 
-    private void SetShipment(ShipmentSideEffect shipment) =>
-        State = State with { SideEffects = State.SideEffects with { Shipment = shipment } };
+    private void SetShipment(ShipmentSideEffect shipment) => ChangeSideEffects(State.SideEffects with { Shipment = shipment });
 }

@@ -17,6 +17,11 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
     private const int MaxHistory = 200;
     private const int MaxDeferred = 50;
 
+    /// <summary>While an event is applied: its one time, for its history entry and everything it sets off, so the timeline keeps them together.</summary>
+    private DateTimeOffset? _handledAt;
+
+    private DateTimeOffset Now => _handledAt ?? TimeProvider.GetUtcNow();
+
     private string ShopId => GetPrimaryKeyString()[..GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal)];
 
     private string OrderId => GetPrimaryKeyString()[(ShopId.Length + 1)..];
@@ -24,10 +29,18 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
     public async Task<EventAnswer> ApplyAsync(OrderEvent orderEvent)
     {
         ArgumentNullException.ThrowIfNull(orderEvent);
-        var answer = State.Status is null ? Arrive(orderEvent) : Apply(orderEvent);
-        ForgetEmailWhenUnneeded(); // after every event: an order that arrives needing no provider keeps nothing
-        await WriteStateAsync();
-        return answer;
+        _handledAt = TimeProvider.GetUtcNow();
+        try
+        {
+            var answer = State.Status is null ? Arrive(orderEvent) : Apply(orderEvent);
+            ForgetEmailWhenUnneeded(); // after every event: an order that arrives needing no provider keeps nothing
+            await WriteStateAsync();
+            return answer;
+        }
+        finally
+        {
+            _handledAt = null;
+        }
     }
 
     public Task<InboxAnswer<EventAnswer>> ApplyOnceAsync(string inboxKey, OrderEvent orderEvent) => OnceAsync(inboxKey, () => ApplyAsync(orderEvent));
@@ -45,7 +58,7 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
             return;
         }
 
-        if (update.Effect == "reputationReport")
+        if (update.Effect == SideEffectNames.ReputationReport)
         {
             // Only the report of the outcome the order stands at now counts; an older one arriving late does not.
             if (State.SideEffects.ReputationReport.Outcome == update.Detail)
@@ -57,7 +70,7 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
             return;
         }
 
-        if (update.Effect == "reputationSignal")
+        if (update.Effect == SideEffectNames.ReputationSignal)
         {
             // The same rule for the upstream signal: only the one of the current outcome counts.
             if (State.SideEffects.ReputationReport is { Signal: not null } report && report.Outcome == update.Detail)
@@ -78,7 +91,7 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         }
 
         var sms = State.SideEffects.Sms;
-        if (update.Effect != "sms" || sms.Status is "confirmed" or "expired")
+        if (update.Effect != SideEffectNames.Sms || sms.Status is "confirmed" or "expired")
         {
             return; // the verdict is final; a late progress report changes nothing
         }
@@ -124,9 +137,9 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         State is { Details.Policy.ReputationSignal: true } current
         && !(current.Status == OrderStatus.Cancelled || (current.Status is OrderStatus.Closed or OrderStatus.NotCollected && current.SideEffects.ReputationReport.Signal == "signalled"));
 
-    private void SetReport(ReportSideEffect report) => State = State with { SideEffects = State.SideEffects with { ReputationReport = report } };
+    private void SetReport(ReportSideEffect report) => ChangeSideEffects(State.SideEffects with { ReputationReport = report });
 
-    private void SetSms(SmsSideEffect sms) => State = State with { SideEffects = State.SideEffects with { Sms = sms } };
+    private void SetSms(SmsSideEffect sms) => ChangeSideEffects(State.SideEffects with { Sms = sms });
 
     public Task<OrderView?> GetAsync()
     {
@@ -139,7 +152,7 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         return Task.FromResult<OrderView?>(new OrderView(
             OrderId, order.Reference, status.ToString(), order.Policy.Cod, order.PaymentMethod, new AmountView(order.Total.Value, order.Total.Currency),
             current.CreatedAt, current.UpdatedAt, order.ReputationAtCheckout, current.History,
-            effects.Sms, effects.Invoice.View(), effects.ReputationReport, effects.Review, effects.Protection, effects.Shipment, current.Payments));
+            effects.Sms, effects.Invoice.View(), effects.ReputationReport, effects.Review, effects.Protection, effects.Shipment, current.Payments, current.SideEffectLog));
     }
 
     /// <summary>The order does not exist yet: create it, or keep the event until it does.</summary>
@@ -250,7 +263,7 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         {
             var sms = State.SideEffects.Sms;
             SetSms(trigger == OrderTrigger.SmsConfirmed
-                ? sms with { Status = "confirmed", ConfirmedAt = TimeProvider.GetUtcNow() }
+                ? sms with { Status = "confirmed", ConfirmedAt = Now }
                 : sms with { Status = "expired" });
         }
 
@@ -290,7 +303,7 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
 
     private EventAnswer Record(OrderEvent orderEvent, string outcome, OrderStatus? to, string? reason, OrderStatus? from = null)
     {
-        var now = TimeProvider.GetUtcNow();
+        var now = Now;
         var fromName = outcome == "applied" ? from?.ToString() : State.Status?.ToString();
         var entry = new HistoryEntry(now, orderEvent.Name, orderEvent.EventId, fromName, to?.ToString() ?? State.Status?.ToString(), outcome, reason, orderEvent.OccurredAt);
         var history = State.History.Count < MaxHistory ? [.. State.History, entry] : State.History.Skip(1).Append(entry).ToList();
@@ -299,11 +312,13 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         if (State is { Status: { } status, Details: { } order })
         {
             var summary = new OrderSummary(OrderId, order.Reference, status.ToString(), order.Policy.Cod, new AmountView(order.Total.Value, order.Total.Currency), State.CreatedAt, now);
-            Index.Set(OrderKeys.ByShop, ShopId, $"{Format(State.CreatedAt)}|{OrderId}", status.ToString(), JsonSerializer.Serialize(summary, GrainJson.Options));
+            var json = JsonSerializer.Serialize(summary, GrainJson.Options);
+            Index.Set(OrderKeys.ByShop, ShopId, OrderKeys.CreatedSortKey(State.CreatedAt, OrderId), status.ToString(), json);
+            Index.Set(OrderKeys.ByReference, ShopId, OrderKeys.ReferenceSortKey(order.Reference, OrderId), status.ToString(), json);
         }
 
         return new EventAnswer(orderEvent.EventId, OrderId, State.Status?.ToString(), outcome, reason);
     }
 
-    private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    private static string Format(DateTimeOffset time) => OrderKeys.Format(time);
 }

@@ -24,6 +24,9 @@ public sealed record OrderState
 
     public SideEffectStatuses SideEffects { get; init; } = new();
 
+    /// <summary>Every change of <see cref="SideEffects"/>, oldest first, for the order's timeline.</summary>
+    public IReadOnlyList<SideEffectEntry> SideEffectLog { get; init; } = [];
+
     /// <summary>How many outcome reports the order has sent: each carries its number, so a late one cannot undo a newer one.</summary>
     public int ReportRevision { get; init; }
 
@@ -41,6 +44,25 @@ public sealed record HistoryEntry(
     string Outcome,
     string? Reason,
     DateTimeOffset? OccurredAt);
+
+/// <summary>One change of an integration's status for this order, when the order learnt of it.</summary>
+/// <param name="Effect">One of <see cref="SideEffectNames"/>.</param>
+/// <param name="Status">The integration's new status (as in <see cref="SideEffectStatuses"/>).</param>
+/// <param name="Detail">The invoice or protection number, the tracking code, the outcome reported, or why it failed.</param>
+public sealed record SideEffectEntry(DateTimeOffset At, string Effect, string Status, string? Detail);
+
+/// <summary>The names of the order's side effects, in its log and its view.</summary>
+public static class SideEffectNames
+{
+    public const string Sms = "sms";
+    public const string Invoice = "invoice";
+    public const string CreditNote = "creditNote";
+    public const string ReputationReport = "reputationReport";
+    public const string ReputationSignal = "reputationSignal";
+    public const string Review = "review";
+    public const string Protection = "protection";
+    public const string Shipment = "shipment";
+}
 
 /// <summary>Where each integration stands for this order (docs/http-api.md: none, pending, then its own statuses).</summary>
 public sealed record SideEffectStatuses

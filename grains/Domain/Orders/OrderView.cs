@@ -18,7 +18,8 @@ public sealed record OrderView(
     ReviewSideEffect Review,
     ProtectionSideEffect Protection,
     ShipmentSideEffect Shipment,
-    IReadOnlyList<PaymentRecord> Payments);
+    IReadOnlyList<PaymentRecord> Payments,
+    IReadOnlyList<SideEffectEntry> SideEffectLog);
 
 /// <summary>One row of <c>GET /v1/shops/{shopId}/orders</c>; stored in the shop's order index.</summary>
 public sealed record OrderSummary(string OrderId, string Reference, string Status, bool Cod, AmountView Total, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

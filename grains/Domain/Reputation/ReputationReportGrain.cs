@@ -25,7 +25,7 @@ public sealed class ReputationReportGrain([PersistentState("reputationreport")] 
 
         var contribution = new Contribution(ShopId, OrderId, outcome, at, revision);
         Outbox.Send<IBuyerReputationGrain>(emailHash, buyer => buyer.RecordAsync(contribution));
-        var update = new SideEffectUpdate("reputationReport", "reported", TimeProvider.GetUtcNow(), Name(outcome));
+        var update = new SideEffectUpdate(SideEffectNames.ReputationReport, "reported", TimeProvider.GetUtcNow(), Name(outcome));
         Outbox.Send<IOrderGrain>(GetPrimaryKeyString(), order => order.SideEffectChangedAsync(update));
         var signalCall = sealedEmail is null ? null : Outbox.Call(
             ReputationSignalNames.Connector,
@@ -54,7 +54,7 @@ public sealed class ReputationReportGrain([PersistentState("reputationreport")] 
             return Task.CompletedTask; // the answer to a signal a correction superseded: the order follows the newer one
         }
 
-        var update = new SideEffectUpdate("reputationSignal", result.Succeeded ? "signalled" : "failed", TimeProvider.GetUtcNow(), Name(outcome));
+        var update = new SideEffectUpdate(SideEffectNames.ReputationSignal, result.Succeeded ? "signalled" : "failed", TimeProvider.GetUtcNow(), Name(outcome));
         Outbox.Send<IOrderGrain>(GetPrimaryKeyString(), order => order.SideEffectChangedAsync(update));
         return Task.CompletedTask;
     }

@@ -11,6 +11,9 @@ public sealed record ShopState
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Whether the shop's key hash is in <see cref="ShopIndex.ByKey"/> (shops created before that index are added at activation).</summary>
+    public bool KeyListed { get; init; }
 }
 
 public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRecord<ShopState>> state) : EffectGrain<ShopState>(state), IShopGrain
@@ -30,8 +33,11 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
             State = State with { Settings = settings, UpdatedAt = now };
         }
 
-        // Listed for work that goes shop by shop (polling each shop's SMS inbox).
-        Index.Set(ShopIndex.Name, ShopIndex.Partition, GetPrimaryKeyString(), settings.Credentials.ContainsKey("smsGateway") ? ShopIndex.SmsGatewayTag : null, "{}");
+        ListKey();
+
+        // Listed for work that goes shop by shop (polling each shop's SMS inbox) and for operators picking a shop.
+        var listing = System.Text.Json.JsonSerializer.Serialize(new ShopListing(settings.Name), GrainJson.Options);
+        Index.Set(ShopIndex.Name, ShopIndex.Partition, GetPrimaryKeyString(), settings.Credentials.ContainsKey("smsGateway") ? ShopIndex.SmsGatewayTag : null, listing);
         await WriteStateAsync();
         return new ShopConfigured(created, apiKey, Snapshot(settings));
     }
@@ -45,8 +51,26 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
 
         var apiKey = ApiKeys.Generate();
         State = State with { ApiKeyHash = ApiKeys.Hash(apiKey), UpdatedAt = TimeProvider.GetUtcNow() };
+        ListKey();
         await WriteStateAsync();
         return apiKey;
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        if (State is { Settings: not null, KeyListed: false })
+        {
+            ListKey();
+            await WriteStateAsync();
+        }
+    }
+
+    /// <summary>The key's hash in the index the console's sign-in finds a shop by; the shop's one row there is replaced on rotation.</summary>
+    private void ListKey()
+    {
+        Index.Set(ShopIndex.ByKey, ShopIndex.Partition, State.ApiKeyHash, null, "{}");
+        State = State with { KeyListed = true };
     }
 
     public Task<ShopSnapshot?> GetAsync() => Task.FromResult(State.Settings is { } settings ? Snapshot(settings) : null);
@@ -55,10 +79,16 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
         new(GetPrimaryKeyString(), settings, State.ApiKeyHash, State.CreatedAt, State.UpdatedAt);
 }
 
-/// <summary>The index of all shops; its tag marks shops with their own SMS gateway account.</summary>
+/// <summary>A shop as the index of all shops lists it.</summary>
+public sealed record ShopListing(string Name);
+
+/// <summary>The index of all shops, by id; its tag marks shops with their own SMS gateway account.</summary>
 public static class ShopIndex
 {
     public const string Name = "shops";
     public const string Partition = "all";
     public const string SmsGatewayTag = "sms-gateway";
+
+    /// <summary>Shops by the SHA-256 (hex) of their API key: one row per shop, sorted by the hash, for signing in with a key alone.</summary>
+    public const string ByKey = "shops-by-key";
 }

@@ -175,7 +175,7 @@ public sealed class SmsConfirmationGrain([PersistentState("smsconfirmation")] IP
 
     private void TellOrder(string status, string? detail)
     {
-        var update = new SideEffectUpdate("sms", status, TimeProvider.GetUtcNow(), detail);
+        var update = new SideEffectUpdate(SideEffectNames.Sms, status, TimeProvider.GetUtcNow(), detail);
         Outbox.Send<IOrderGrain>(GetPrimaryKeyString(), order => order.SideEffectChangedAsync(update));
     }
 }

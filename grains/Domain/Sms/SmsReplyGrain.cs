@@ -34,7 +34,7 @@ public sealed class SmsReplyGrain([PersistentState("smsreply")] IPersistentState
 
     private async Task<SmsReplyAnswer> MatchAsync(InboundSms reply)
     {
-        var waiting = (await index.QueryAsync(SmsNames.AwaitingIndex, reply.From, tag: null, before: null, limit: 50, CancellationToken.None))
+        var waiting = (await index.QueryAsync(new IndexQuery(SmsNames.AwaitingIndex, reply.From, Limit: 50), CancellationToken.None))
             .Select(e => (e.GrainKey, Order: JsonSerializer.Deserialize<AwaitingReply>(e.Summary, GrainJson.Options)!))
             .ToList();
         if (waiting.Count == 0)

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -42,5 +44,14 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDeliveryLog>(sp => sp.GetRequiredService<DeliveryLogStore>());
         services.TryAddSingleton<SiloEndpointStore>();
         return services;
+    }
+
+    /// <summary>Keeps ASP.NET Core Data Protection's key ring in the database, shared by the service's silos.</summary>
+    public static IDataProtectionBuilder PersistKeysToShopDatabase(this IDataProtectionBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<ShopDatabase, IOptions<ClusterOptions>>((options, database, cluster) => options.XmlRepository = new DatabaseXmlRepository(database, cluster));
+        return builder;
     }
 }

@@ -16,5 +16,6 @@ internal static class PostgresMigrations
         new(1, "orleans_adonet", ["Orleans/PostgreSQL-Main.sql", "Orleans/PostgreSQL-Clustering.sql", "Orleans/PostgreSQL-Persistence.sql", "Orleans/PostgreSQL-Reminders.sql"]),
         new(2, "orleans_fixes", ["V002__orleans_fixes.sql"]),
         new(3, "read_models", ["V003__read_models.sql"]),
+        new(4, "data_protection_keys", ["V004__data_protection_keys.sql"]),
     ];
 }

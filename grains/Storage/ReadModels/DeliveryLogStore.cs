@@ -62,7 +62,6 @@ public sealed class DeliveryLogStore(ShopDatabase database, IOptions<ClusterOpti
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>Deliveries in <paramref name="state"/> (one of <see cref="DeliveryStates"/>), by id, after <paramref name="afterId"/>.</summary>
     /// <summary>Lists <paramref name="effect"/> of <paramref name="owner"/> as of the grain's <paramref name="revision"/>.</summary>
     public Task RecordAsync(GrainId owner, Effect effect, long revision, CancellationToken cancellationToken)
     {
@@ -79,12 +78,31 @@ public sealed class DeliveryLogStore(ShopDatabase database, IOptions<ClusterOpti
     public Task ForgetAsync(GrainId owner, long effectId, long revision, CancellationToken cancellationToken) =>
         DeleteAsync(owner.Type.ToString()!, owner.Key.ToString()!, effectId.ToString(CultureInfo.InvariantCulture), revision, cancellationToken);
 
-    public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(string state, long? afterId, int limit, CancellationToken cancellationToken)
+    /// <summary>Deliveries in <paramref name="state"/> (one of <see cref="DeliveryStates"/>), by id, after <paramref name="afterId"/>.</summary>
+    /// <param name="shopId">Only the deliveries of this shop's grains (those keyed by the shop, or by <c>{shopId}/…</c>).</param>
+    /// <param name="targetType">Only the deliveries to this target (a grain type or a connector).</param>
+    public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(
+        string state, long? afterId, int limit, CancellationToken cancellationToken, string? shopId = null, string? targetType = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            $"SELECT {Columns} FROM deliveries WHERE service_id = @service AND state = @state AND id > @after ORDER BY id LIMIT @limit")
+            $"""
+            SELECT {Columns} FROM deliveries WHERE service_id = @service AND state = @state AND id > @after
+              {(shopId is null ? string.Empty : "AND (owner_key = @shop OR substr(owner_key, 1, length(@shop) + 1) = @shop || '/')")}
+              {(targetType is null ? string.Empty : "AND target_type = @target")}
+            ORDER BY id LIMIT @limit
+            """)
             .With("service", _serviceId).With("state", state).With("after", afterId ?? 0L).With("limit", limit);
+        if (shopId is not null)
+        {
+            command.With("shop", shopId);
+        }
+
+        if (targetType is not null)
+        {
+            command.With("target", targetType);
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var records = new List<DeliveryRecord>();
         while (await reader.ReadAsync(cancellationToken))

@@ -69,25 +69,27 @@ internal sealed class GrainIndexStore : IGrainIndexReader, IGrainIndexWriter, II
         }
     }
 
-    public async Task<IReadOnlyList<IndexEntry>> QueryAsync(string index, string partition, string? tag, string? before, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IndexEntry>> QueryAsync(IndexQuery query, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(query);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
             $"""
             SELECT grain_type, grain_key, sort_key, tag, summary FROM grain_index
             WHERE service_id = @service AND index_name = @index AND partition_key = @partition AND NOT removed
-              {(tag is null ? string.Empty : "AND tag = @tag")} {(before is null ? string.Empty : "AND sort_key < @before")}
+              {(query.Tag is null ? string.Empty : "AND tag = @tag")}
+              {(query.From is null ? string.Empty : "AND sort_key >= @from")}
+              {(query.Before is null ? string.Empty : "AND sort_key < @before")}
+              {(query.Prefix is null ? string.Empty : "AND substr(sort_key, 1, length(@prefix)) = @prefix")}
             ORDER BY sort_key DESC LIMIT @limit
             """)
-            .With("service", _serviceId).With("index", index).With("partition", partition).With("limit", limit);
-        if (tag is not null)
+            .With("service", _serviceId).With("index", query.Index).With("partition", query.Partition).With("limit", query.Limit);
+        foreach (var (name, value) in new[] { ("tag", query.Tag), ("from", query.From), ("before", query.Before), ("prefix", query.Prefix) })
         {
-            command.With("tag", tag);
-        }
-
-        if (before is not null)
-        {
-            command.With("before", before);
+            if (value is not null)
+            {
+                command.With(name, value);
+            }
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -21,7 +21,65 @@ internal sealed record ShopRequest(
     JsonElement? SmsGateway,
     JsonElement? InvoicingProvider,
     JsonElement? Payments,
-    JsonElement? Carrier);
+    JsonElement? Carrier)
+{
+    /// <summary>
+    /// The request that would configure the shop as it is, secrets included: what the console
+    /// changes one section of before it is validated like any <c>PUT</c>.
+    /// </summary>
+    public static ShopRequest From(ShopSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        JsonElement? Section(string name) => settings.Credentials.TryGetValue(name, out var section) ? section : null;
+        string? Read(string section, string property) => Section(section) is { } element ? ShopCredentials.Read(element, property) : null;
+
+        return new ShopRequest(
+            settings.Name,
+            new WebhooksRequest(settings.Webhooks.Profile, settings.Webhooks.Secret),
+            settings.CodPaymentMethods,
+            settings.StatusMap,
+            settings.Reputation,
+            settings.Sms,
+            new InvoicingRequest(settings.Invoicing.Enabled, settings.Invoicing.IssueOn, settings.Invoicing.CallbackUrl, Read("invoicingCallback", "secret"), settings.Invoicing.VatRate),
+            new ReviewsRequest(
+                settings.Reviews.Enabled, settings.Reviews.Tsid, settings.Reviews.Model,
+                Read("reviews", "clientId"), Read("reviews", "clientSecret"), Read("reviews", "channelId"), Read("reviews", "protectionUser"), Read("reviews", "protectionPassword")),
+            settings.Shipping,
+            Section("reputationProvider"),
+            Section("smsGateway"),
+            Section("invoicingProvider"),
+            Section("payments"),
+            Section("carrier"));
+    }
+}
+
+/// <summary>Reading a write-only credential section back, for the console's "set" marks and for keeping what is not replaced.</summary>
+internal static class ShopCredentials
+{
+    /// <summary>A string property of a credential section, found ignoring case; null when absent or not a string.</summary>
+    public static string? Read(JsonElement section, string property)
+    {
+        if (section.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var candidate in section.EnumerateObject())
+        {
+            if (string.Equals(candidate.Name, property, StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate.Value.ValueKind switch
+                {
+                    JsonValueKind.String => candidate.Value.GetString(),
+                    JsonValueKind.Null or JsonValueKind.Undefined => null,
+                    _ => candidate.Value.GetRawText(),
+                };
+            }
+        }
+
+        return null;
+    }
+}
 
 internal sealed record WebhooksRequest(string? Profile, string? Secret);
 

@@ -73,6 +73,23 @@ public abstract class DeliveryLogStoreTests(TestShopDatabase testDatabase) : Mig
     }
 
     [Fact]
+    public async Task A_shop_filter_lists_the_deliveries_of_that_shops_grains_only_and_a_target_filter_those_to_one_target()
+    {
+        DeliveryWrite Owned(string ownerKey, string effect, string target) =>
+            new("order", ownerKey, effect, DeliveryKinds.Call, target, "k", "op", $"idem-{ownerKey}-{effect}", DeliveryStates.Pending, 0, Now, null, Now, 1);
+        var own = await Store().UpsertAsync(Owned("shop-1/o-1", "e-1", "sms"), CancellationToken.None);
+        var shopGrain = await Store().UpsertAsync(Owned("shop-1", "e-2", "invoice"), CancellationToken.None);
+        await Store().UpsertAsync(Owned("shop-10/o-1", "e-3", "sms"), CancellationToken.None);
+        await Store().UpsertAsync(Owned("shop-2/o-1", "e-4", "sms"), CancellationToken.None);
+
+        var ofShop = await Store().ListAsync(DeliveryStates.Pending, null, 10, CancellationToken.None, shopId: "shop-1");
+        var ofShopToSms = await Store().ListAsync(DeliveryStates.Pending, null, 10, CancellationToken.None, shopId: "shop-1", targetType: "sms");
+
+        Assert.Equal([own, shopGrain], ofShop.Select(d => d.Id));
+        Assert.Equal([own], ofShopToSms.Select(d => d.Id));
+    }
+
+    [Fact]
     public async Task Another_service_sees_none_of_the_deliveries()
     {
         var id = await Store().UpsertAsync(Delivery("e-1", 1), CancellationToken.None);

@@ -13,7 +13,7 @@ public abstract class GrainIndexStoreTests(TestShopDatabase testDatabase) : Migr
         new("orders", "shop-1", "order", key, sortKey, tag, summary, revision);
 
     private Task<IReadOnlyList<IndexEntry>> ListAsync(string? tag = null, string? before = null, int limit = 10) =>
-        Store().QueryAsync("orders", "shop-1", tag, before, limit, CancellationToken.None);
+        Store().QueryAsync(new IndexQuery("orders", "shop-1", limit) { Tag = tag, Before = before }, CancellationToken.None);
 
     [Fact]
     public async Task Entries_list_newest_sort_key_first_with_their_fields()
@@ -39,6 +39,36 @@ public abstract class GrainIndexStoreTests(TestShopDatabase testDatabase) : Migr
         Assert.Equal(["o-6", "o-4", "o-2"], (await ListAsync(tag: "even")).Select(e => e.GrainKey));
         Assert.Equal(["o-3", "o-2"], (await ListAsync(before: "k4", limit: 2)).Select(e => e.GrainKey));
         Assert.Equal(["o-2"], (await ListAsync(tag: "even", before: "k4")).Select(e => e.GrainKey));
+    }
+
+    [Fact]
+    public async Task A_lower_bound_and_an_upper_bound_select_a_range_of_sort_keys()
+    {
+        foreach (var day in new[] { "2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04" })
+        {
+            await Store().SetAsync(Order($"o-{day}", $"{day}T10:00:00.000Z|o", 1), CancellationToken.None);
+        }
+
+        var range = await Store().QueryAsync(new IndexQuery("orders", "shop-1", 10) { From = "2026-11-02", Before = "2026-11-04" }, CancellationToken.None);
+
+        Assert.Equal(["o-2026-11-03", "o-2026-11-02"], range.Select(e => e.GrainKey));
+    }
+
+    [Fact]
+    public async Task A_prefix_matches_the_start_of_the_sort_key_exactly_and_pages_with_before()
+    {
+        foreach (var reference in new[] { "10023|a", "10024|b", "1002|c", "2100|d", "x10023|e" })
+        {
+            await Store().SetAsync(Order(reference[^1..], reference, 1), CancellationToken.None);
+        }
+
+        var all = await Store().QueryAsync(new IndexQuery("orders", "shop-1", 10) { Prefix = "1002" }, CancellationToken.None);
+        var page = await Store().QueryAsync(new IndexQuery("orders", "shop-1", 10) { Prefix = "1002", Before = "10024|b" }, CancellationToken.None);
+        var none = await Store().QueryAsync(new IndexQuery("orders", "shop-1", 10) { Prefix = "%" }, CancellationToken.None);
+
+        Assert.Equal(["c", "b", "a"], all.Select(e => e.GrainKey));
+        Assert.Equal(["a"], page.Select(e => e.GrainKey));
+        Assert.Empty(none);
     }
 
     [Fact]
@@ -106,8 +136,8 @@ public abstract class GrainIndexStoreTests(TestShopDatabase testDatabase) : Migr
     {
         await Store().SetAsync(Order("o-1", "k1", 1), CancellationToken.None);
 
-        Assert.Empty(await Store("other").QueryAsync("orders", "shop-1", null, null, 10, CancellationToken.None));
-        Assert.Empty(await Store().QueryAsync("orders", "shop-2", null, null, 10, CancellationToken.None));
+        Assert.Empty(await Store("other").QueryAsync(new IndexQuery("orders", "shop-1", 10), CancellationToken.None));
+        Assert.Empty(await Store().QueryAsync(new IndexQuery("orders", "shop-2", 10), CancellationToken.None));
     }
 }
 
