@@ -43,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<DeliveryLogStore>();
         services.TryAddSingleton<IDeliveryLog>(sp => sp.GetRequiredService<DeliveryLogStore>());
         services.TryAddSingleton<SiloEndpointStore>();
+        services.TryAddSingleton<ReadModelCounts>();
         return services;
     }
 

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using OrleansShop.Tests.Infrastructure;
+using OrleansShop.Tests.Ingress;
+using OrleansShop.Tests.Shops;
+
+namespace OrleansShop.Tests.Observability;
+
+/// <summary><c>GET /metrics</c> on a silo: Prometheus text whose counters move with the traffic sent.</summary>
+public sealed class MetricsTests : IAsyncLifetime
+{
+    private ClusterScope _scope = null!;
+
+    public async Task InitializeAsync() => _scope = await ClusterScope.StartAsync(silos: 1, settings: new Dictionary<string, string?> { ["Metrics:RefreshInterval"] = "00:00:00.200" });
+
+    public async Task DisposeAsync() => await _scope.DisposeAsync();
+
+    private async Task<PrometheusText> ScrapeAsync()
+    {
+        using var http = _scope.Cluster.Primary.CreateClient(bearer: null);
+        var response = await http.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        return PrometheusText.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Webhooks_count_by_shop_profile_and_outcome_with_their_latency_and_refusals_by_status()
+    {
+        using var admin = _scope.Cluster.Primary.CreateClient();
+        (await admin.PutAsJsonAsync("/v1/shops/metered", ShopsApiTests.Shop())).EnsureSuccessStatusCode();
+        using var anonymous = _scope.Cluster.Primary.CreateClient(bearer: null);
+        var poster = new SignedPoster(anonymous, "metered", SignedPoster.StandardSecret);
+        var before = await ScrapeAsync();
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await poster.StandardAsync(SignedPoster.Created($"m-{i}", paymentMethod: "card"))).EnsureSuccessStatusCode();
+        }
+
+        await poster.StandardAsync(SignedPoster.Created("m-0", paymentMethod: "card"), messageId: "msg_repeat");
+        await poster.StandardAsync(SignedPoster.Created("m-0", paymentMethod: "card"), messageId: "msg_repeat");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await new SignedPoster(anonymous, "metered", "whsec_" + Convert.ToBase64String(new byte[32])).StandardAsync(SignedPoster.Created("x"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await new SignedPoster(anonymous, "nobody", SignedPoster.StandardSecret).StandardAsync(SignedPoster.Created("x"))).StatusCode);
+
+        const string received = "orleansshop_webhooks_received_total";
+        PrometheusText after = null!;
+        await Eventually.TrueAsync(async () => (after = await ScrapeAsync()).Sum(received, ("shop", "metered")) - before.Sum(received, ("shop", "metered")) == 6, "the six deliveries are counted");
+        double Moved(params (string, string)[] labels) => after.Sum(received, labels) - before.Sum(received, labels);
+        Assert.Equal(3, Moved(("shop", "metered"), ("profile", "standard"), ("outcome", "applied")));
+        Assert.Equal(1, Moved(("shop", "metered"), ("outcome", "ignored"))); // the order exists already
+        Assert.Equal(1, Moved(("shop", "metered"), ("outcome", "duplicate")));
+        Assert.Equal(1, Moved(("shop", "metered"), ("outcome", "401")));
+        Assert.Equal(1, Moved(("shop", "unknown"), ("outcome", "404")));
+        Assert.True(after.Sum("orleansshop_webhooks_duration_seconds_count", ("profile", "standard")) >= 6);
+    }
+
+    [Fact]
+    public async Task Checkout_lookups_provider_calls_and_orders_awaiting_an_sms_reply_are_measured_and_orleans_meters_are_exposed()
+    {
+        using var admin = _scope.Cluster.Primary.CreateClient();
+        var created = await admin.PutAsJsonAsync("/v1/shops/checkout-metered", ShopsApiTests.Shop());
+        var key = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("apiKey").GetString();
+        using var shop = _scope.Cluster.Primary.CreateClient(key);
+        using var anonymous = _scope.Cluster.Primary.CreateClient(bearer: null);
+
+        (await shop.PostAsJsonAsync("/v1/shops/checkout-metered/cod-eligibility", new { email = "new.buyer@example.com" })).EnsureSuccessStatusCode();
+        (await new SignedPoster(anonymous, "checkout-metered", SignedPoster.StandardSecret).StandardAsync(SignedPoster.Created("sms-1"))).EnsureSuccessStatusCode();
+
+        PrometheusText metrics = null!;
+        await Eventually.TrueAsync(
+            async () => (metrics = await ScrapeAsync()).Sum("orleansshop_sms_awaiting_reply") >= 1
+                && metrics.Sum("orleansshop_provider_calls_total", ("connector", "sms"), ("result", "delivered")) >= 1,
+            "the order awaits its reply and its SMS went out through the sandbox gateway");
+        Assert.Equal(1, metrics.Sum("orleansshop_checkout_lookups_total", ("shop", "checkout-metered"), ("verdict", "allowed")));
+        Assert.Contains(metrics.Names, name => name.StartsWith("orleans_", StringComparison.Ordinal));
+        Assert.Contains(metrics.Names, name => name.StartsWith("http_server_request_duration_seconds", StringComparison.Ordinal));
+        Assert.Contains(metrics.Names, name => name.StartsWith("db_client_", StringComparison.Ordinal));
+    }
+}
