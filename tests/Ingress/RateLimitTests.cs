@@ -39,7 +39,10 @@ public sealed class RateLimitTests
     {
         await using var scope = await ClusterScope.StartAsync(silos: 1, settings: new Dictionary<string, string?>
         {
-            ["Webhooks:PermitsPerSecond"] = "1", ["Webhooks:Burst"] = "3", ["Webhooks:FailuresPerSecond"] = "1", ["Webhooks:FailureBurst"] = "2",
+            ["Webhooks:PermitsPerSecond"] = "1",
+            ["Webhooks:Burst"] = "3",
+            ["Webhooks:FailuresPerSecond"] = "1",
+            ["Webhooks:FailureBurst"] = "2",
         });
         using var admin = scope.Cluster.Primary.CreateClient();
         await admin.PutAsJsonAsync("/v1/shops/flooded", ShopsApiTests.Shop());
