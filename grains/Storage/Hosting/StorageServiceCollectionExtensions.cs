@@ -52,7 +52,8 @@ public static class StorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<ShopDatabase, IOptions<ClusterOptions>>((options, database, cluster) => options.XmlRepository = new DatabaseXmlRepository(database, cluster));
+            .Configure<IServiceProvider>((options, services) => options.XmlRepository = new DatabaseXmlRepository(
+                services.GetRequiredService<ShopDatabase>(), services.GetRequiredService<IOptions<ClusterOptions>>(), services.GetService<StorageInitializer>()));
         return builder;
     }
 }
