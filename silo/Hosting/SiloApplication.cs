@@ -11,6 +11,7 @@ using OrleansShop.Silo.Endpoints.Reviews;
 using OrleansShop.Silo.Endpoints.Shipping;
 using OrleansShop.Silo.Endpoints.Shops;
 using OrleansShop.Silo.Endpoints.Sms;
+using OrleansShop.Silo.Endpoints.Webhooks;
 using OrleansShop.Silo.Http;
 using OrleansShop.Silo.Observability;
 using OrleansShop.Silo.Problems;
@@ -108,6 +109,7 @@ public static class SiloApplication
         app.MapSandboxInvoicesApi();
         app.MapReputationApi();
         app.MapReviewsApi();
+        app.MapWebhookLogApi();
         return app;
     }
 }

@@ -42,6 +42,9 @@ internal static class ObservabilityExtensions
         builder.Services.AddSingleton<ReadModelGauges>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReadModelGauges>());
         builder.Services.AddSingleton<ShopMetrics>();
+        builder.Services.AddOptions<WebhookLogOptions>().BindConfiguration(WebhookLogOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<WebhookLogOptions>, WebhookLogOptionsValidator>();
+        builder.Services.AddHostedService<WebhookLogPruner>();
         return builder;
     }
 

@@ -72,6 +72,7 @@ internal static class WebhookIngress
             return JsonRequest.Invalid(exception.Field, exception.Message);
         }
 
+        IngressMeasurement.NoteEvent(request.HttpContext, mapped.DedupKey);
         if (mapped.Event is not { } canonical)
         {
             return TypedResults.Ok(new WebhookAnswer(mapped.DedupKey, null, null, "ignored", Duplicate: false, "the delivery carries nothing for OrleansShop"));

@@ -44,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDeliveryLog>(sp => sp.GetRequiredService<DeliveryLogStore>());
         services.TryAddSingleton<SiloEndpointStore>();
         services.TryAddSingleton<ReadModelCounts>();
+        services.TryAddSingleton<WebhookReceiptLog>();
         return services;
     }
 

@@ -52,6 +52,7 @@ internal static class IyzicoNotificationsApi
             return JsonRequest.Invalid(exception.Field, exception.Message);
         }
 
+        IngressMeasurement.NoteEvent(request.HttpContext, notification.ReferenceCode);
         if (SecretKey(shop.Settings) is not { } secretKey)
         {
             return Refused("The shop has no iyzico secret key (payments.iyzico.secretKey) to verify notifications with.");
