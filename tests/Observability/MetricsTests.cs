@@ -6,18 +6,29 @@ using OrleansShop.Tests.Shops;
 
 namespace OrleansShop.Tests.Observability;
 
-/// <summary><c>GET /metrics</c> on a silo: Prometheus text whose counters move with the traffic sent.</summary>
-public sealed class MetricsTests : IAsyncLifetime
+/// <summary>
+/// <c>GET /metrics</c> on a silo: Prometheus text whose counters move with the traffic sent. The silo
+/// runs as a process of its own over PostgreSQL, as in production: metrics are process-wide, and the
+/// test process hosts many silos at once.
+/// </summary>
+public sealed class MetricsTests(MetricsTests.SiloOverPostgres silo) : IClassFixture<MetricsTests.SiloOverPostgres>
 {
-    private ClusterScope _scope = null!;
+    private readonly SiloOverPostgres _silo = silo;
 
-    public async Task InitializeAsync() => _scope = await ClusterScope.StartAsync(silos: 1, settings: new Dictionary<string, string?> { ["Metrics:RefreshInterval"] = "00:00:00.200" });
+    private HttpClient Client(string? bearer = SiloOverPostgres.AdminToken)
+    {
+        var client = new HttpClient { BaseAddress = _silo.Address };
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
 
-    public async Task DisposeAsync() => await _scope.DisposeAsync();
+        return client;
+    }
 
     private async Task<PrometheusText> ScrapeAsync()
     {
-        using var http = _scope.Cluster.Primary.CreateClient(bearer: null);
+        using var http = Client(bearer: null);
         var response = await http.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
@@ -27,9 +38,9 @@ public sealed class MetricsTests : IAsyncLifetime
     [Fact]
     public async Task Webhooks_count_by_shop_profile_and_outcome_with_their_latency_and_refusals_by_status()
     {
-        using var admin = _scope.Cluster.Primary.CreateClient();
+        using var admin = Client();
         (await admin.PutAsJsonAsync("/v1/shops/metered", ShopsApiTests.Shop())).EnsureSuccessStatusCode();
-        using var anonymous = _scope.Cluster.Primary.CreateClient(bearer: null);
+        using var anonymous = Client(bearer: null);
         var poster = new SignedPoster(anonymous, "metered", SignedPoster.StandardSecret);
         var before = await ScrapeAsync();
 
@@ -58,11 +69,11 @@ public sealed class MetricsTests : IAsyncLifetime
     [Fact]
     public async Task Checkout_lookups_provider_calls_and_orders_awaiting_an_sms_reply_are_measured_and_orleans_meters_are_exposed()
     {
-        using var admin = _scope.Cluster.Primary.CreateClient();
+        using var admin = Client();
         var created = await admin.PutAsJsonAsync("/v1/shops/checkout-metered", ShopsApiTests.Shop());
         var key = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("apiKey").GetString();
-        using var shop = _scope.Cluster.Primary.CreateClient(key);
-        using var anonymous = _scope.Cluster.Primary.CreateClient(bearer: null);
+        using var shop = Client(key);
+        using var anonymous = Client(bearer: null);
 
         (await shop.PostAsJsonAsync("/v1/shops/checkout-metered/cod-eligibility", new { email = "new.buyer@example.com" })).EnsureSuccessStatusCode();
         (await new SignedPoster(anonymous, "checkout-metered", SignedPoster.StandardSecret).StandardAsync(SignedPoster.Created("sms-1"))).EnsureSuccessStatusCode();
@@ -71,11 +82,47 @@ public sealed class MetricsTests : IAsyncLifetime
         await Eventually.TrueAsync(
             async () => (metrics = await ScrapeAsync()).Sum("orleansshop_sms_awaiting_reply") >= 1
                 && metrics.Sum("orleansshop_provider_calls_total", ("connector", "sms"), ("result", "delivered")) >= 1
-                && metrics.Names.Any(name => name.StartsWith("http_server_request_duration_seconds", StringComparison.Ordinal)),
+                && metrics.Names.Any(name => name.StartsWith("http_server_request_duration_seconds", StringComparison.Ordinal))
+                && metrics.Names.Any(name => name.StartsWith("db_client_", StringComparison.Ordinal)),
             "the order awaits its reply, its SMS went out through the sandbox gateway, and the requests are measured");
         Assert.Equal(1, metrics.Sum("orleansshop_checkout_lookups_total", ("shop", "checkout-metered"), ("verdict", "allowed")));
         Assert.Contains(metrics.Names, name => name.StartsWith("orleans_", StringComparison.Ordinal));
         Assert.Contains(metrics.Names, name => name.StartsWith("http_server_request_duration_seconds", StringComparison.Ordinal));
         Assert.Contains(metrics.Names, name => name.StartsWith("db_client_", StringComparison.Ordinal));
+    }
+
+    /// <summary>One silo process over a PostgreSQL database of its own, for the class.</summary>
+    public sealed class SiloOverPostgres : IAsyncLifetime
+    {
+        public const string AdminToken = "metrics-admin-token";
+
+        private readonly string _workingDirectory = Directory.CreateTempSubdirectory("orleansshop-metrics-").FullName;
+        private TestDatabase _database = null!;
+        private Silo.SiloProcess _process = null!;
+
+        public Uri Address { get; } = new($"http://127.0.0.1:{Loopback.ClosedPort().Port}");
+
+        public async Task InitializeAsync()
+        {
+            _database = await TestPostgres.CreateDatabaseAsync();
+            _process = Silo.SiloProcess.Start(_workingDirectory,
+                "--urls", Address.ToString(),
+                "--Storage:Provider=postgres",
+                $"--Storage:ConnectionString={_database.ConnectionString}",
+                "--Providers:Mode=sandbox",
+                $"--Admin:Token={AdminToken}",
+                $"--Reputation:Pepper={Convert.ToBase64String(new byte[32])}",
+                $"--Privacy:Sealing:Keys:1={Convert.ToBase64String(new byte[32])}",
+                "--Metrics:RefreshInterval=00:00:00.200",
+                "--Logging:LogLevel:Default=Warning");
+            using var http = new HttpClient { BaseAddress = Address };
+            await Eventually.TrueAsync(async () => (await http.GetAsync("/readyz")).IsSuccessStatusCode, "the silo is ready", TimeSpan.FromSeconds(60));
+        }
+
+        public async Task DisposeAsync()
+        {
+            await _process.DisposeAsync();
+            await _database.DisposeAsync();
+        }
     }
 }

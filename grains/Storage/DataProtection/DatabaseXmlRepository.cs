@@ -8,11 +8,16 @@ namespace OrleansShop.Storage;
 /// Data Protection's key ring in the shop's database (<c>data_protection_keys</c>), one ring per
 /// service: every silo of a cluster protects and unprotects with the same keys, so a console session
 /// that one silo signed in is valid on all of them. Data Protection's repository contract is
-/// synchronous; it reads the ring rarely (at start and when keys roll). On a silo the first read
-/// waits for the schema to be migrated, so that a fresh database is never read before its table exists.
+/// synchronous; it reads the ring rarely (at start and when keys roll). On a silo a read waits for
+/// the schema to be migrated — a bounded wait, given up when the silo stops — so that a fresh
+/// database is never read before its table exists.
 /// </summary>
-internal sealed class DatabaseXmlRepository(ShopDatabase database, IOptions<ClusterOptions> cluster, StorageInitializer? initializer = null) : IXmlRepository
+internal sealed class DatabaseXmlRepository(
+    ShopDatabase database, IOptions<ClusterOptions> cluster, StorageInitializer? initializer = null, CancellationToken stopping = default) : IXmlRepository
 {
+    /// <summary>The longest a read waits for the schema; past it (or once the silo stops) the read fails and Data Protection tries again later.</summary>
+    private static readonly TimeSpan SchemaWait = TimeSpan.FromSeconds(30);
+
     private readonly string _serviceId = cluster.Value.ServiceId;
 
     public IReadOnlyCollection<XElement> GetAllElements()
@@ -41,5 +46,15 @@ internal sealed class DatabaseXmlRepository(ShopDatabase database, IOptions<Clus
         command.ExecuteNonQuery();
     }
 
-    private void WaitForSchema() => initializer?.WaitUntilReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
+    private void WaitForSchema()
+    {
+        if (initializer is null)
+        {
+            return;
+        }
+
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        bounded.CancelAfter(SchemaWait);
+        initializer.WaitUntilReadyAsync(bounded.Token).GetAwaiter().GetResult();
+    }
 }

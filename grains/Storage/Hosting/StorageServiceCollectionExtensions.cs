@@ -54,7 +54,8 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceProvider>((options, services) => options.XmlRepository = new DatabaseXmlRepository(
-                services.GetRequiredService<ShopDatabase>(), services.GetRequiredService<IOptions<ClusterOptions>>(), services.GetService<StorageInitializer>()));
+                services.GetRequiredService<ShopDatabase>(), services.GetRequiredService<IOptions<ClusterOptions>>(), services.GetService<StorageInitializer>(),
+                services.GetService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None));
         return builder;
     }
 }
