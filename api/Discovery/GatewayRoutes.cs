@@ -1,4 +1,3 @@
-using OrleansShop.Gateway.RateLimiting;
 using OrleansShop.Gateway.Routing;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Health;
@@ -24,7 +23,6 @@ internal static class GatewayRoutes
             ClusterId = ClusterId,
             Match = new RouteMatch { Path = "/{**path}" },
             MaxRequestBodySize = MaxRequestBodySize,
-            RateLimiterPolicy = ShopRateLimiting.PolicyName,
         },
     ];
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OrleansShop.Gateway.Discovery;
 using OrleansShop.Gateway.Health;
+using OrleansShop.Gateway.Observability;
 using OrleansShop.Gateway.RateLimiting;
 using OrleansShop.Gateway.Routing;
 using OrleansShop.Storage;
@@ -51,16 +52,18 @@ public static class GatewayApplication
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddShopDatabase();
         builder.Services.AddSingleton<ILoadBalancingPolicy, RendezvousLoadBalancingPolicy>();
-        builder.Services.AddShopRateLimiter(options.RateLimit);
+        builder.Services.AddSingleton(new ShopBuckets(options.RateLimit));
+        builder.AddGatewayTelemetry();
         builder.Services.AddReverseProxy().LoadFromMemory(GatewayRoutes.Routes, [GatewayRoutes.Cluster(new Dictionary<string, string>(), options)]);
         builder.Services.AddSingleton<SiloDiscovery>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SiloDiscovery>());
 
         var app = builder.Build();
-        app.UseRateLimiter();
         app.MapGatewayHealth();
+        app.MapPrometheusScrapingEndpoint(GatewayTelemetry.MetricsPath); // the gateway's own, never forwarded
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseMiddleware<ShopRateLimiting>();
             proxy.UseMiddleware<NextSiloRetry>();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,7 @@ public sealed partial class EffectDelivery(
     IGrainFactory grains,
     IEnumerable<IExternalCallHandler> handlers,
     IOptions<EffectOptions> options,
+    EffectMetrics metrics,
     ILogger<EffectDelivery> logger)
 {
     private readonly Dictionary<string, IExternalCallHandler> _handlers = handlers.ToDictionary(h => h.Connector, StringComparer.Ordinal);
@@ -31,6 +33,7 @@ public sealed partial class EffectDelivery(
     private async Task RunAsync(GrainId owner, Effect effect)
     {
         DeliveryOutcome outcome;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             using var timeout = new CancellationTokenSource(options.Value.DeliveryTimeout);
@@ -43,6 +46,11 @@ public sealed partial class EffectDelivery(
         catch (Exception exception)
         {
             outcome = DeliveryOutcome.Retry(exception.Message);
+        }
+
+        if (effect.Kind == EffectKind.Call)
+        {
+            metrics.ProviderCall(effect.Target, outcome.Status, Stopwatch.GetElapsedTime(started));
         }
 
         try

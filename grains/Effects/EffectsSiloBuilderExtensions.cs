@@ -18,6 +18,8 @@ public static class EffectsSiloBuilderExtensions
         silo.Services.AddSingleton<IValidateOptions<EffectOptions>, EffectOptionsValidator>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddKeyedSingleton<TimeProvider>(ShopTime.Key, static (sp, _) => sp.GetRequiredService<TimeProvider>());
+        silo.Services.AddMetrics();
+        silo.Services.TryAddSingleton<EffectMetrics>();
         silo.Services.AddSingleton<EffectDelivery>();
         silo.AddIncomingGrainCallFilter<EffectCallFilter>();
         return silo;

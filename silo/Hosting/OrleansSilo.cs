@@ -46,6 +46,7 @@ internal static class OrleansSilo
             silo.Configure<SiloMessagingOptions>(configuration.GetSection("Orleans:Messaging"));
             silo.Configure<ReminderOptions>(configuration.GetSection("Orleans:ReminderService"));
             silo.AddEffects();
+            silo.AddActivityPropagation(); // a trace follows a request through its grain calls
         });
         return builder;
     }

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using OrleansShop.Connectors.Netgsm;
 using OrleansShop.Connectors.Szamlahegy;
@@ -53,31 +52,9 @@ internal static class ShopServices
         services.AddUpstreamReputation();
         services.AddInvoicing(configuration);
 
-        var limits = configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions();
-        if (limits.PermitsPerSecond < 1 || limits.Burst < 1)
-        {
-            throw new InvalidOperationException("Webhooks:PermitsPerSecond and Webhooks:Burst must be at least 1.");
-        }
-
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "1";
-                await TypedResults.Problem("This shop sends more webhooks than its rate allows; retry shortly.", statusCode: 429, title: "Too many requests", type: ProblemTypes.RateLimited)
-                    .ExecuteAsync(context.HttpContext);
-            };
-            options.AddPolicy(WebhookIngress.RateLimitPolicy, http => RateLimitPartition.GetTokenBucketLimiter(
-                http.GetRouteValue("shopId") as string ?? string.Empty,
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = limits.Burst,
-                    TokensPerPeriod = limits.PermitsPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                }));
-        });
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        services.AddSingleton<WebhookRateLimits>();
         return services;
     }
 

@@ -11,7 +11,9 @@ using OrleansShop.Silo.Endpoints.Reviews;
 using OrleansShop.Silo.Endpoints.Shipping;
 using OrleansShop.Silo.Endpoints.Shops;
 using OrleansShop.Silo.Endpoints.Sms;
+using OrleansShop.Silo.Endpoints.Webhooks;
 using OrleansShop.Silo.Http;
+using OrleansShop.Silo.Observability;
 using OrleansShop.Silo.Problems;
 using OrleansShop.Silo.Webhooks;
 using OrleansShop.Silo.Webhooks.Iyzico;
@@ -73,6 +75,7 @@ public static class SiloApplication
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi();
         builder.Services.AddConsole();
+        builder.AddObservability();
 
         var app = builder.Build();
         var silo = app.Services.GetRequiredService<SiloIdentity>();
@@ -91,10 +94,10 @@ public static class SiloApplication
         app.UseExceptionHandler();
         app.UseMiddleware<SiloFailoverRetry>();
         app.UseStatusCodePages();
-        app.UseRateLimiter();
         app.UseConsole();
         app.MapConsole();
         app.MapOpenApi();
+        app.MapMetrics();
         app.MapHealthApi();
         app.MapAdminApi();
         app.MapShopsApi();
@@ -106,6 +109,7 @@ public static class SiloApplication
         app.MapSandboxInvoicesApi();
         app.MapReputationApi();
         app.MapReviewsApi();
+        app.MapWebhookLogApi();
         return app;
     }
 }

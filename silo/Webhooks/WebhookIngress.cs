@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansShop.Effects;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Silo.Endpoints;
 using OrleansShop.Silo.Http;
+using OrleansShop.Silo.Observability;
 using OrleansShop.Silo.Problems;
 using OrleansShop.Silo.Webhooks.Profiles;
 
@@ -11,23 +13,21 @@ namespace OrleansShop.Silo.Webhooks;
 
 /// <summary>
 /// <c>POST /v1/shops/{shopId}/webhooks</c>: cap the body, find the shop, verify the signature over
-/// the raw bytes, map the payload, and apply the event to its order as one inbox-keyed turn. The
+/// the raw bytes, spend one of the shop's verified deliveries (failures spend a budget of their own), map the payload, and apply the event to its order as one inbox-keyed turn. The
 /// 200 goes out only after the inbox row and the transition have committed; a redelivery gets
 /// the original answer with <c>duplicate: true</c>. Business outcomes are never 4xx: a platform
 /// would only retry them.
 /// </summary>
 internal static class WebhookIngress
 {
-    public const string RateLimitPolicy = "webhooks";
-
     public static IEndpointRouteBuilder MapWebhookIngress(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/v1/shops/{shopId}/webhooks", ReceiveAsync).RequireRateLimiting(RateLimitPolicy);
+        endpoints.MapPost("/v1/shops/{shopId}/webhooks", ReceiveAsync).AddEndpointFilter<IngressMeasurement>();
         return endpoints;
     }
 
     private static async Task<IResult> ReceiveAsync(
-        string shopId, HttpRequest request, IGrainFactory grains, OrderEventFactory events, TimeProvider timeProvider)
+        string shopId, HttpRequest request, IGrainFactory grains, OrderEventFactory events, WebhookRateLimits limits, TimeProvider timeProvider)
     {
         var (body, tooLarge) = await RequestBody.ReadAsync(request);
         if (tooLarge is not null)
@@ -42,17 +42,24 @@ internal static class WebhookIngress
 
         var profile = WebhookProfiles.Find(shop.Settings.Webhooks.Profile)
             ?? throw new InvalidOperationException($"Shop '{shopId}' names webhook profile '{shop.Settings.Webhooks.Profile}', which does not exist.");
+        IngressMeasurement.Note(request.HttpContext, shopId, profile.Name);
         var delivery = new WebhookRequest(
             request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body, request.ContentType);
         if (profile.IsUnsignedPing(delivery))
         {
-            return TypedResults.Ok(new WebhookAnswer(null, null, null, "ignored", Duplicate: false, "a ping: nothing to do"));
+            return limits.TryCountFailure(shopId)
+                ? TypedResults.Ok(new WebhookAnswer(null, null, null, "ignored", Duplicate: false, "a ping: nothing to do"))
+                : TooManyFailures(request);
         }
 
         if (profile.Verify(delivery, shop.Settings.Webhooks.Secret, timeProvider.GetUtcNow()) is { } failure)
         {
-            request.HttpContext.Response.Headers.WWWAuthenticate = "Signature";
-            return TypedResults.Problem(failure.Reason, statusCode: StatusCodes.Status401Unauthorized, title: "Bad signature", type: ProblemTypes.BadSignature);
+            return limits.TryCountFailure(shopId) ? BadSignature(request, failure.Reason) : TooManyFailures(request);
+        }
+
+        if (!limits.TryAcceptVerified(shopId))
+        {
+            return RateLimited(request, "This shop sends more webhooks than its rate allows; retry shortly.");
         }
 
         MappedDelivery mapped;
@@ -65,6 +72,7 @@ internal static class WebhookIngress
             return JsonRequest.Invalid(exception.Field, exception.Message);
         }
 
+        IngressMeasurement.NoteEvent(request.HttpContext, mapped.DedupKey);
         if (mapped.Event is not { } canonical)
         {
             return TypedResults.Ok(new WebhookAnswer(mapped.DedupKey, null, null, "ignored", Duplicate: false, "the delivery carries nothing for OrleansShop"));
@@ -94,6 +102,23 @@ internal static class WebhookIngress
         var answer = await grains.GetGrain<IOrderGrain>(OrderKeys.For(shopId, orderId)).ApplyOnceAsync($"webhook/{shopId}/{source}/{dedupKey}", orderEvent);
         var value = answer.Value;
         return TypedResults.Ok(new WebhookAnswer(value.EventId, value.OrderId, value.Status, value.Outcome, answer.Duplicate, value.Detail));
+    }
+
+    /// <summary>A delivery that failed its signature (401, <c>WWW-Authenticate: Signature</c>).</summary>
+    internal static ProblemHttpResult BadSignature(HttpRequest request, string reason)
+    {
+        request.HttpContext.Response.Headers.WWWAuthenticate = "Signature";
+        return TypedResults.Problem(reason, statusCode: StatusCodes.Status401Unauthorized, title: "Bad signature", type: ProblemTypes.BadSignature);
+    }
+
+    /// <summary>Failures to this shop's address are over their own rate: the shop's verified deliveries are not affected.</summary>
+    internal static ProblemHttpResult TooManyFailures(HttpRequest request) =>
+        RateLimited(request, "Too many deliveries to this shop fail their signature; retry shortly. Signed deliveries are not limited by them.");
+
+    internal static ProblemHttpResult RateLimited(HttpRequest request, string detail)
+    {
+        request.HttpContext.Response.Headers.RetryAfter = "1";
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", type: ProblemTypes.RateLimited);
     }
 
     internal static string? OrderIdProblem(string orderId) =>

@@ -53,7 +53,7 @@ public sealed class AccessibilityTests(ConsoleBrowser browser)
         };
         await ConsoleShops.SignInAsync(page, TestingHost.TestSilo.AdminToken);
 
-        foreach (var path in new[] { "/console/shops", "/console/shops/labelled-shop/orders", "/console/shops/labelled-shop/orders/A-1", "/console/shops/labelled-shop/settings", "/console/deliveries" })
+        foreach (var path in new[] { "/console/shops", "/console/shops/labelled-shop/orders", "/console/shops/labelled-shop/orders/A-1", "/console/shops/labelled-shop/settings", "/console/shops/labelled-shop/received", "/console/deliveries" })
         {
             await page.GotoAsync(path);
             pages[path] = (await page.EvaluateAsync<string[]>(UnlabelledFields), await page.EvaluateAsync<string[]>(NamelessControls));

@@ -185,6 +185,42 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task An_unsigned_flood_through_the_gateway_spends_none_of_the_shops_rate_there()
+    {
+        var (gateway, http) = await StartGatewayAsync(new Dictionary<string, string?> { ["Gateway:RateLimit:PermitsPerSecond"] = "1", ["Gateway:RateLimit:Burst"] = "3" });
+        await using var _ = gateway;
+        using var __ = http;
+        await http.PutAsJsonAsync("/v1/shops/gateway-flood", ShopsApiTests.Shop());
+        using var anonymous = new HttpClient { BaseAddress = http.BaseAddress };
+        var forger = new SignedPoster(anonymous, "gateway-flood", "whsec_" + Convert.ToBase64String(new byte[32]));
+
+        var flood = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            flood.Add((await forger.StandardAsync(SignedPoster.Created($"forged-{i}"))).StatusCode);
+        }
+
+        var genuine = await new SignedPoster(anonymous, "gateway-flood", SignedPoster.StandardSecret).StandardAsync(SignedPoster.Created("real"));
+
+        Assert.DoesNotContain(HttpStatusCode.OK, flood);
+        Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_gateway_answers_its_own_metrics_in_prometheus_text_without_forwarding()
+    {
+        await _http.GetAsync("/v1/admin/silos");
+
+        var response = await _http.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("X-OrleansShop-Silo"));
+        var metrics = Observability.PrometheusText.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(metrics.Names, name => name.StartsWith("http_server_request_duration_seconds", StringComparison.Ordinal));
+        Assert.Contains(metrics.Names, name => name.StartsWith("http_client_request_duration_seconds", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_silo_failing_readiness_is_taken_out_by_the_active_health_check_and_taken_back_when_ready()
     {
         // Membership alone would keep routing to it for a minute: only the /readyz probe can move the shop.

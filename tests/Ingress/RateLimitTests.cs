@@ -33,4 +33,36 @@ public sealed class RateLimitTests
         });
         Assert.Equal(HttpStatusCode.OK, quiet.StatusCode);
     }
+
+    [Fact]
+    public async Task An_unsigned_flood_to_a_shops_address_is_limited_apart_and_leaves_its_signed_deliveries_accepted()
+    {
+        await using var scope = await ClusterScope.StartAsync(silos: 1, settings: new Dictionary<string, string?>
+        {
+            ["Webhooks:PermitsPerSecond"] = "1",
+            ["Webhooks:Burst"] = "3",
+            ["Webhooks:FailuresPerSecond"] = "1",
+            ["Webhooks:FailureBurst"] = "2",
+        });
+        using var admin = scope.Cluster.Primary.CreateClient();
+        await admin.PutAsJsonAsync("/v1/shops/flooded", ShopsApiTests.Shop());
+        using var http = scope.Cluster.Primary.CreateClient(bearer: null);
+        var forger = new SignedPoster(http, "flooded", "whsec_" + Convert.ToBase64String(new byte[32]));
+
+        var flood = new List<HttpStatusCode>();
+        for (var i = 0; i < 20; i++)
+        {
+            flood.Add((await forger.StandardAsync(SignedPoster.Created($"forged-{i}"))).StatusCode);
+        }
+
+        var genuine = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            genuine.Add((await new SignedPoster(http, "flooded", SignedPoster.StandardSecret).StandardAsync(SignedPoster.Created($"real-{i}"))).StatusCode);
+        }
+
+        Assert.InRange(flood.Count(s => s == HttpStatusCode.Unauthorized), 2, 4);
+        Assert.InRange(flood.Count(s => s == HttpStatusCode.TooManyRequests), 16, 18);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], genuine);
+    }
 }

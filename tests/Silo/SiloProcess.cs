@@ -103,6 +103,13 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the silo to end by itself (a start refused for a bad setting), and answers its exit code.</summary>
+    public async Task<int> ExitAsync(TimeSpan within)
+    {
+        await _process.WaitForExitAsync().WaitAsync(within);
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGTERM, as systemd, Docker or Ctrl+C stop it.</summary>
     public async Task<int> StopAsync()
     {

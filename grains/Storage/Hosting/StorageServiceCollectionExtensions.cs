@@ -43,6 +43,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<DeliveryLogStore>();
         services.TryAddSingleton<IDeliveryLog>(sp => sp.GetRequiredService<DeliveryLogStore>());
         services.TryAddSingleton<SiloEndpointStore>();
+        services.TryAddSingleton<ReadModelCounts>();
+        services.TryAddSingleton<WebhookReceiptLog>();
         return services;
     }
 
@@ -51,7 +53,9 @@ public static class StorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<ShopDatabase, IOptions<ClusterOptions>>((options, database, cluster) => options.XmlRepository = new DatabaseXmlRepository(database, cluster));
+            .Configure<IServiceProvider>((options, services) => options.XmlRepository = new DatabaseXmlRepository(
+                services.GetRequiredService<ShopDatabase>(), services.GetRequiredService<IOptions<ClusterOptions>>(), services.GetService<StorageInitializer>(),
+                services.GetService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None));
         return builder;
     }
 }

@@ -17,5 +17,6 @@ internal static class PostgresMigrations
         new(2, "orleans_fixes", ["V002__orleans_fixes.sql"]),
         new(3, "read_models", ["V003__read_models.sql"]),
         new(4, "data_protection_keys", ["V004__data_protection_keys.sql"]),
+        new(5, "webhook_receipts", ["V005__webhook_receipts.sql"]),
     ];
 }

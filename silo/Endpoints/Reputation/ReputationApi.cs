@@ -21,7 +21,7 @@ internal static class ReputationApi
         return endpoints;
     }
 
-    private static async Task<IResult> EligibilityAsync(HttpContext context, IGrainFactory grains, EmailPseudonymizer pseudonymizer, UpstreamLookup upstream)
+    private static async Task<IResult> EligibilityAsync(HttpContext context, IGrainFactory grains, EmailPseudonymizer pseudonymizer, UpstreamLookup upstream, Observability.ShopMetrics metrics)
     {
         var (body, problem) = await JsonRequest.ReadAsync<EligibilityRequest>(context.Request, ApiJson.Options);
         if (problem is not null)
@@ -38,7 +38,9 @@ internal static class ReputationApi
         var hash = pseudonymizer.Pseudonymize(body.Email!).Hash;
         var network = grains.GetGrain<IBuyerReputationGrain>(hash).GetAsync();
         var provider = await upstream.FindAsync(shop, body.Email!, hash, context.RequestAborted);
-        return TypedResults.Ok(CodEligibility.Decide(await network, provider, shop.Settings));
+        var answer = CodEligibility.Decide(await network, provider, shop.Settings);
+        metrics.CheckoutLookup(shop.ShopId, answer.CodAllowed);
+        return TypedResults.Ok(answer);
     }
 
     private static async Task<IResult> EraseAsync(HttpRequest request, IGrainFactory grains, EmailPseudonymizer pseudonymizer)

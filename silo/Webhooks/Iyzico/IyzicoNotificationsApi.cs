@@ -2,6 +2,7 @@ using OrleansShop.Effects;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Silo.Endpoints;
 using OrleansShop.Silo.Http;
+using OrleansShop.Silo.Observability;
 using OrleansShop.Silo.Problems;
 
 namespace OrleansShop.Silo.Webhooks.Iyzico;
@@ -15,11 +16,11 @@ internal static class IyzicoNotificationsApi
 {
     public static IEndpointRouteBuilder MapIyzicoNotifications(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/v1/shops/{shopId}/payments/iyzico", ReceiveAsync).RequireRateLimiting(WebhookIngress.RateLimitPolicy);
+        endpoints.MapPost("/v1/shops/{shopId}/payments/iyzico", ReceiveAsync).AddEndpointFilter<IngressMeasurement>();
         return endpoints;
     }
 
-    private static async Task<IResult> ReceiveAsync(string shopId, HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> ReceiveAsync(string shopId, HttpRequest request, IGrainFactory grains, WebhookRateLimits limits)
     {
         var (body, tooLarge) = await RequestBody.ReadAsync(request);
         if (tooLarge is not null)
@@ -32,10 +33,13 @@ internal static class IyzicoNotificationsApi
             return TypedResults.Problem($"No shop '{shopId}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found", type: ProblemTypes.NotFound);
         }
 
+        IngressMeasurement.Note(request.HttpContext, shopId, IyzicoNotification.Provider);
+        IResult Refused(string reason) => limits.TryCountFailure(shopId) ? WebhookIngress.BadSignature(request, reason) : WebhookIngress.TooManyFailures(request);
+
         var signature = request.Headers[IyzicoSignature.Header].ToString();
         if (string.IsNullOrWhiteSpace(signature))
         {
-            return BadSignature(request, $"The {IyzicoSignature.Header} header is missing.");
+            return Refused($"The {IyzicoSignature.Header} header is missing.");
         }
 
         IyzicoNotification notification;
@@ -48,14 +52,20 @@ internal static class IyzicoNotificationsApi
             return JsonRequest.Invalid(exception.Field, exception.Message);
         }
 
+        IngressMeasurement.NoteEvent(request.HttpContext, notification.ReferenceCode);
         if (SecretKey(shop.Settings) is not { } secretKey)
         {
-            return BadSignature(request, "The shop has no iyzico secret key (payments.iyzico.secretKey) to verify notifications with.");
+            return Refused("The shop has no iyzico secret key (payments.iyzico.secretKey) to verify notifications with.");
         }
 
         if (IyzicoSignature.Verify(secretKey, signature, notification) is { } failure)
         {
-            return BadSignature(request, failure.Reason);
+            return Refused(failure.Reason);
+        }
+
+        if (!limits.TryAcceptVerified(shopId))
+        {
+            return WebhookIngress.RateLimited(request, "This shop sends more notifications than its rate allows; retry shortly.");
         }
 
         if (WebhookIngress.OrderIdProblem(notification.ConversationId) is { } invalid)
@@ -74,10 +84,4 @@ internal static class IyzicoNotificationsApi
         && key.ValueKind == System.Text.Json.JsonValueKind.String
             ? key.GetString()
             : null;
-
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult BadSignature(HttpRequest request, string reason)
-    {
-        request.HttpContext.Response.Headers.WWWAuthenticate = "Signature";
-        return TypedResults.Problem(reason, statusCode: StatusCodes.Status401Unauthorized, title: "Bad signature", type: ProblemTypes.BadSignature);
-    }
 }

@@ -17,10 +17,10 @@ public abstract class SchemaMigratorTests(TestShopDatabase testDatabase) : IAsyn
         var migrator = TestShopDatabase.Migrator(TestDatabase.Open());
         Assert.Equal(0, await migrator.GetVersionAsync(CancellationToken.None));
 
-        Assert.Equal(4, await migrator.MigrateAsync(CancellationToken.None));
+        Assert.Equal(5, await migrator.MigrateAsync(CancellationToken.None));
 
-        Assert.Equal(4, await migrator.GetVersionAsync(CancellationToken.None));
-        Assert.Equal(4, migrator.LatestVersion);
+        Assert.Equal(5, await migrator.GetVersionAsync(CancellationToken.None));
+        Assert.Equal(5, migrator.LatestVersion);
     }
 
     [Fact]
@@ -72,9 +72,10 @@ public abstract class SchemaMigratorTests(TestShopDatabase testDatabase) : IAsyn
         }
 
         await TestDatabase.ExecuteAsync("DROP TABLE data_protection_keys");
+        await TestDatabase.ExecuteAsync("DROP TABLE webhook_receipts");
         await TestDatabase.ExecuteAsync("DELETE FROM schema_version WHERE version >= 3");
 
-        Assert.Equal(4, await migrator.MigrateAsync(CancellationToken.None));
+        Assert.Equal(5, await migrator.MigrateAsync(CancellationToken.None));
         Assert.Equal(1, await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM OrleansQuery WHERE QueryKey = 'Kept'"));
         Assert.Empty(await new GrainIndexStore(database, Microsoft.Extensions.Options.Options.Create(new ClusterOptions())).QueryAsync(new IndexQuery("orders", "shop", 10), CancellationToken.None));
     }

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using OrleansShop.Tests.Infrastructure;
+using OrleansShop.Tests.Ingress;
+using OrleansShop.Tests.Shops;
+
+namespace OrleansShop.Tests.Observability;
+
+/// <summary>
+/// <c>GET /metrics</c> on a silo: Prometheus text whose counters move with the traffic sent. The silo
+/// runs as a process of its own over PostgreSQL, as in production: metrics are process-wide, and the
+/// test process hosts many silos at once.
+/// </summary>
+public sealed class MetricsTests(MetricsTests.SiloOverPostgres silo) : IClassFixture<MetricsTests.SiloOverPostgres>
+{
+    private readonly SiloOverPostgres _silo = silo;
+
+    private HttpClient Client(string? bearer = SiloOverPostgres.AdminToken)
+    {
+        var client = new HttpClient { BaseAddress = _silo.Address };
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return client;
+    }
+
+    private async Task<PrometheusText> ScrapeAsync()
+    {
+        using var http = Client(bearer: null);
+        var response = await http.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        return PrometheusText.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Webhooks_count_by_shop_profile_and_outcome_with_their_latency_and_refusals_by_status()
+    {
+        using var admin = Client();
+        (await admin.PutAsJsonAsync("/v1/shops/metered", ShopsApiTests.Shop())).EnsureSuccessStatusCode();
+        using var anonymous = Client(bearer: null);
+        var poster = new SignedPoster(anonymous, "metered", SignedPoster.StandardSecret);
+        var before = await ScrapeAsync();
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await poster.StandardAsync(SignedPoster.Created($"m-{i}", paymentMethod: "card"))).EnsureSuccessStatusCode();
+        }
+
+        await poster.StandardAsync(SignedPoster.Created("m-0", paymentMethod: "card"), messageId: "msg_repeat");
+        await poster.StandardAsync(SignedPoster.Created("m-0", paymentMethod: "card"), messageId: "msg_repeat");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await new SignedPoster(anonymous, "metered", "whsec_" + Convert.ToBase64String(new byte[32])).StandardAsync(SignedPoster.Created("x"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await new SignedPoster(anonymous, "nobody", SignedPoster.StandardSecret).StandardAsync(SignedPoster.Created("x"))).StatusCode);
+
+        const string received = "orleansshop_webhooks_received_total";
+        PrometheusText after = null!;
+        await Eventually.TrueAsync(async () => (after = await ScrapeAsync()).Sum(received, ("shop", "metered")) - before.Sum(received, ("shop", "metered")) == 6, "the six deliveries are counted");
+        double Moved(params (string, string)[] labels) => after.Sum(received, labels) - before.Sum(received, labels);
+        Assert.Equal(3, Moved(("shop", "metered"), ("profile", "standard"), ("outcome", "applied")));
+        Assert.Equal(1, Moved(("shop", "metered"), ("outcome", "ignored"))); // the order exists already
+        Assert.Equal(1, Moved(("shop", "metered"), ("outcome", "duplicate")));
+        Assert.Equal(1, Moved(("shop", "metered"), ("outcome", "401")));
+        Assert.Equal(1, Moved(("shop", "unknown"), ("outcome", "404")));
+        Assert.True(after.Sum("orleansshop_webhooks_duration_seconds_count", ("profile", "standard")) >= 6);
+    }
+
+    [Fact]
+    public async Task Checkout_lookups_provider_calls_and_orders_awaiting_an_sms_reply_are_measured_and_orleans_meters_are_exposed()
+    {
+        using var admin = Client();
+        var created = await admin.PutAsJsonAsync("/v1/shops/checkout-metered", ShopsApiTests.Shop());
+        var key = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("apiKey").GetString();
+        using var shop = Client(key);
+        using var anonymous = Client(bearer: null);
+
+        (await shop.PostAsJsonAsync("/v1/shops/checkout-metered/cod-eligibility", new { email = "new.buyer@example.com" })).EnsureSuccessStatusCode();
+        (await new SignedPoster(anonymous, "checkout-metered", SignedPoster.StandardSecret).StandardAsync(SignedPoster.Created("sms-1"))).EnsureSuccessStatusCode();
+
+        PrometheusText metrics = null!;
+        await Eventually.TrueAsync(
+            async () => (metrics = await ScrapeAsync()).Sum("orleansshop_sms_awaiting_reply") >= 1
+                && metrics.Sum("orleansshop_provider_calls_total", ("connector", "sms"), ("result", "delivered")) >= 1
+                && metrics.Names.Any(name => name.StartsWith("http_server_request_duration_seconds", StringComparison.Ordinal))
+                && metrics.Names.Any(name => name.StartsWith("db_client_", StringComparison.Ordinal)),
+            "the order awaits its reply, its SMS went out through the sandbox gateway, and the requests are measured");
+        Assert.Equal(1, metrics.Sum("orleansshop_checkout_lookups_total", ("shop", "checkout-metered"), ("verdict", "allowed")));
+        Assert.Contains(metrics.Names, name => name.StartsWith("orleans_", StringComparison.Ordinal));
+        Assert.Contains(metrics.Names, name => name.StartsWith("http_server_request_duration_seconds", StringComparison.Ordinal));
+        Assert.Contains(metrics.Names, name => name.StartsWith("db_client_", StringComparison.Ordinal));
+    }
+
+    /// <summary>One silo process over a PostgreSQL database of its own, for the class.</summary>
+    public sealed class SiloOverPostgres : IAsyncLifetime
+    {
+        public const string AdminToken = "metrics-admin-token";
+
+        private readonly string _workingDirectory = Directory.CreateTempSubdirectory("orleansshop-metrics-").FullName;
+        private TestDatabase _database = null!;
+        private Silo.SiloProcess _process = null!;
+
+        public Uri Address { get; } = new($"http://127.0.0.1:{Loopback.ClosedPort().Port}");
+
+        public async Task InitializeAsync()
+        {
+            _database = await TestPostgres.CreateDatabaseAsync();
+            _process = Silo.SiloProcess.Start(_workingDirectory,
+                "--urls", Address.ToString(),
+                "--Storage:Provider=postgres",
+                $"--Storage:ConnectionString={_database.ConnectionString}",
+                "--Providers:Mode=sandbox",
+                $"--Admin:Token={AdminToken}",
+                $"--Reputation:Pepper={Convert.ToBase64String(new byte[32])}",
+                $"--Privacy:Sealing:Keys:1={Convert.ToBase64String(new byte[32])}",
+                "--Metrics:RefreshInterval=00:00:00.200",
+                "--Logging:LogLevel:Default=Warning");
+            using var http = new HttpClient { BaseAddress = Address };
+            await Eventually.TrueAsync(async () => (await http.GetAsync("/readyz")).IsSuccessStatusCode, "the silo is ready", TimeSpan.FromSeconds(60));
+        }
+
+        public async Task DisposeAsync()
+        {
+            await _process.DisposeAsync();
+            await _database.DisposeAsync();
+        }
+    }
+}
