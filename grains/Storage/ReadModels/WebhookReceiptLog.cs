@@ -7,7 +7,7 @@ namespace OrleansShop.Storage;
 
 /// <summary>
 /// The <c>webhook_receipts</c> table: each shop's delivery log. Writing never holds up the answer to
-/// a delivery: receipts are queued and written in batches, one transaction each;
+/// a delivery: receipts are queued and written in batches, one statement each;
 /// a receipt that cannot be written is logged and dropped, as it is metadata only.
 /// </summary>
 public sealed partial class WebhookReceiptLog : IAsyncDisposable
@@ -94,23 +94,21 @@ public sealed partial class WebhookReceiptLog : IAsyncDisposable
         var receipts = batch.Where(p => p.Receipt is not null).Select(p => p.Receipt!).ToList();
         if (receipts.Count > 0)
         {
+            // One multi-row INSERT per batch: one round trip, whatever the batch's size, on both databases.
             await using var connection = await _database.OpenAsync(CancellationToken.None);
-            await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
-            foreach (var receipt in receipts)
+            await using var insert = connection.Command(
+                "INSERT INTO webhook_receipts (service_id, shop_id, profile, event_id, received_at, status, outcome, reason, size, latency_ms) VALUES "
+                + string.Join(", ", receipts.Select((_, i) => $"(@service, @shop{i}, @profile{i}, @event{i}, @received{i}, @status{i}, @outcome{i}, @reason{i}, @size{i}, @latency{i})")))
+                .With("service", _serviceId);
+            for (var i = 0; i < receipts.Count; i++)
             {
-                await using var insert = connection.Command(
-                    """
-                    INSERT INTO webhook_receipts (service_id, shop_id, profile, event_id, received_at, status, outcome, reason, size, latency_ms)
-                    VALUES (@service, @shop, @profile, @event, @received, @status, @outcome, @reason, @size, @latency)
-                    """)
-                    .With("service", _serviceId).With("shop", receipt.ShopId).With("profile", receipt.Profile).With("event", receipt.EventId)
-                    .With("received", receipt.ReceivedAt.ToUnixMs()).With("status", receipt.Status).With("outcome", receipt.Outcome)
-                    .With("reason", receipt.Reason).With("size", receipt.Size).With("latency", receipt.LatencyMs);
-                insert.Transaction = transaction;
-                await insert.ExecuteNonQueryAsync(CancellationToken.None);
+                var receipt = receipts[i];
+                insert.With($"shop{i}", receipt.ShopId).With($"profile{i}", receipt.Profile).With($"event{i}", receipt.EventId)
+                    .With($"received{i}", receipt.ReceivedAt.ToUnixMs()).With($"status{i}", receipt.Status).With($"outcome{i}", receipt.Outcome)
+                    .With($"reason{i}", receipt.Reason).With($"size{i}", receipt.Size).With($"latency{i}", receipt.LatencyMs);
             }
 
-            await transaction.CommitAsync(CancellationToken.None);
+            await insert.ExecuteNonQueryAsync(CancellationToken.None);
         }
 
         foreach (var pending in batch)
@@ -132,7 +130,9 @@ public sealed partial class WebhookReceiptLog : IAsyncDisposable
 
         public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public string Key { get; } = Guid.NewGuid().ToString("N"); // receipts never conflict: any may share a batch
+        private static long _sequence;
+
+        public string Key { get; } = Interlocked.Increment(ref _sequence).ToString(System.Globalization.CultureInfo.InvariantCulture); // receipts never conflict: any may share a batch
 
         public void Fail(Exception exception) => Written.TrySetException(exception);
     }
