@@ -16,6 +16,8 @@ internal static class ConsolePaths
 
     public static string Received(string shopId) => $"/console/shops/{Uri.EscapeDataString(shopId)}/received";
 
+    public static string ShopDeliveries(string shopId) => $"/console/shops/{Uri.EscapeDataString(shopId)}/deliveries";
+
     public static string Settings(string shopId) => $"/console/shops/{Uri.EscapeDataString(shopId)}/settings";
 
     /// <summary>Only a path inside the console is a place to return to: anything else could lead off the site.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OrleansShop.Effects;
 using OrleansShop.Silo.Console;
 using OrleansShop.Silo.Endpoints;
+using OrleansShop.Silo.Endpoints.Deliveries;
 using OrleansShop.Silo.Endpoints.Invoicing;
 using OrleansShop.Silo.Endpoints.Orders;
 using OrleansShop.Silo.Endpoints.Reputation;
@@ -100,6 +101,7 @@ public static class SiloApplication
         app.MapMetrics();
         app.MapHealthApi();
         app.MapAdminApi();
+        app.MapDeliveriesApi();
         app.MapShopsApi();
         app.MapOrdersApi();
         app.MapWebhookIngress();
