@@ -64,6 +64,7 @@ public sealed class MetricsTests(MetricsTests.SiloOverPostgres silo) : IClassFix
         Assert.Equal(1, Moved(("shop", "metered"), ("outcome", "401")));
         Assert.Equal(1, Moved(("shop", "unknown"), ("outcome", "404")));
         Assert.True(after.Sum("orleansshop_webhooks_duration_seconds_count", ("profile", "standard")) >= 6);
+        Assert.True(after.Sum("orleansshop_webhooks_duration_seconds_bucket", ("profile", "standard"), ("le", "0.25")) > 0, "the latency buckets are sized in seconds, not milliseconds");
     }
 
     [Fact]
