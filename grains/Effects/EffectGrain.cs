@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
@@ -535,7 +536,10 @@ public abstract partial class EffectGrain<TState> : Grain, IEffectHost, IReminda
         {
             var id = grain.NextEffectId();
             var idempotencyKey = $"{grain.GetGrainId()}/e{id}";
-            grain.Record.Effects.Add(new Effect(id, kind, target, key, operation, payload, idempotencyKey, replyMethod, grain.TimeProvider.GetUtcNow()));
+            grain.Record.Effects.Add(new Effect(id, kind, target, key, operation, payload, idempotencyKey, replyMethod, grain.TimeProvider.GetUtcNow())
+            {
+                TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } creating ? creating.Id : null,
+            });
             return idempotencyKey;
         }
     }
