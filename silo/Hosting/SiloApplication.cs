@@ -97,6 +97,7 @@ public static class SiloApplication
         app.UseStatusCodePages();
         app.UseConsole();
         app.MapConsole();
+        app.MapOperatorDashboard();
         app.MapOpenApi();
         app.MapMetrics();
         app.MapHealthApi();
