@@ -36,7 +36,7 @@ public class SiloOverPostgres : IAsyncLifetime
         return client;
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _database = await TestPostgres.CreateDatabaseAsync();
         Process = Silo.SiloProcess.Start(_workingDirectory, [
@@ -53,7 +53,7 @@ public class SiloOverPostgres : IAsyncLifetime
         await Eventually.TrueAsync(async () => (await http.GetAsync("/readyz")).IsSuccessStatusCode, "the silo is ready", TimeSpan.FromSeconds(60));
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Process.DisposeAsync();
         await _database.DisposeAsync();
