@@ -20,9 +20,19 @@ public class SiloOverPostgres : IAsyncLifetime
     /// <summary>Settings beside the ones every such silo has, as <c>--Key=value</c>.</summary>
     protected virtual IEnumerable<string> Settings => ["--Logging:LogLevel:Default=Warning"];
 
+    /// <param name="traceParent">
+    /// The W3C trace context every request carries. The client then propagates nothing of its own:
+    /// in this process other silos' tracing would otherwise replace it with the test's activity.
+    /// </param>
     public HttpClient Client(string? bearer = AdminToken, string? traceParent = null)
     {
-        var client = new HttpClient { BaseAddress = Address };
+        var handler = new SocketsHttpHandler();
+        if (traceParent is not null)
+        {
+            handler.ActivityHeadersPropagator = System.Diagnostics.DistributedContextPropagator.CreateNoOutputPropagator();
+        }
+
+        var client = new HttpClient(handler) { BaseAddress = Address };
         if (bearer is not null)
         {
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);

@@ -24,9 +24,28 @@ public sealed class TraceExportTests(TraceExportTests.ExportingSilo silo) : ICla
 
         (await poster.StandardAsync(SignedPoster.Status("T-1", "paid"))).EnsureSuccessStatusCode();
 
-        await Eventually.TrueAsync(() => silo.Collector.HasSpan(TraceId, "POST /v1/shops/{shopId}/webhooks"), "the request's span is exported");
-        await Eventually.TrueAsync(() => silo.Collector.HasSpan(TraceId, "effect "), "an effect's delivery is exported in the webhook's trace");
+        await SpanExportedAsync("POST /v1/shops/{shopId}/webhooks", "the request's span");
+        await SpanExportedAsync("effect ", "a span of an effect's delivery");
         Assert.Contains(silo.Collector.Received, r => r.Path == "/v1/traces" && r.ContentType == "application/x-protobuf");
+    }
+
+    private async Task SpanExportedAsync(string name, string what)
+    {
+        try
+        {
+            await Eventually.TrueAsync(() => silo.Collector.HasSpan(TraceId, name), $"{what} is exported in the webhook's trace");
+        }
+        catch (Xunit.Sdk.FailException)
+        {
+            Assert.Fail($"{what} was not exported in the webhook's trace: {Exported()}");
+        }
+    }
+
+    private string Exported()
+    {
+        var exports = silo.Collector.TraceExports;
+        var withTrace = exports.Count(body => body.AsSpan().IndexOf(Convert.FromHexString(TraceId)) >= 0);
+        return $"{exports.Count} trace exports so far, {withTrace} with the trace id; requests: {string.Join(", ", silo.Collector.Received.Select(r => $"{r.Method} {r.Path} {r.ContentType}").Distinct())}";
     }
 
     public sealed class ExportingSilo : SiloOverPostgres
@@ -39,6 +58,7 @@ public sealed class TraceExportTests(TraceExportTests.ExportingSilo silo) : ICla
             $"--OTEL_EXPORTER_OTLP_ENDPOINT={Collector.BaseAddress.ToString().TrimEnd('/')}",
             "--OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf",
             "--OTEL_BSP_SCHEDULE_DELAY=200",
+            "--OTEL_EXPORTER_OTLP_TIMEOUT=30000",
         ];
 
         public override async Task InitializeAsync()
