@@ -17,7 +17,7 @@ public sealed class DashboardPageTests(ConsoleBrowser browser)
 
         await Assertions.Expect(page).ToHaveURLAsync(new Uri(browser.BaseAddress, "/console/dashboard/").ToString());
         var activeSilos = page.Locator(".info-box-content", new() { Has = page.GetByText("Active Silos") }).Locator(".info-box-number").First;
-        await Assertions.Expect(activeSilos).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[1-9][0-9]*$")); // the cluster's counters have arrived
+        await Assertions.Expect(activeSilos).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[1-9][0-9]*$"), new() { Timeout = 30_000 }); // the cluster's counters have arrived (polled every second)
         await Screenshots.TakeAsync(page, "orleans-dashboard");
     }
 }

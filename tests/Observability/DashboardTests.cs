@@ -9,7 +9,7 @@ using OrleansShop.Tests.TestingHost;
 namespace OrleansShop.Tests.Observability;
 
 /// <summary>Orleans' dashboard under <c>/console/dashboard/</c>: for operators signed in to the console, linked from their pages, and nothing to anyone else.</summary>
-public sealed class DashboardTests(OneSilo silo) : IClassFixture<OneSilo>
+public sealed class DashboardTests(DashboardTests.SiloWithDashboard silo) : IClassFixture<DashboardTests.SiloWithDashboard>
 {
     private TestSilo Silo => silo.Scope.Cluster.Primary;
 
@@ -65,5 +65,15 @@ public sealed class DashboardTests(OneSilo silo) : IClassFixture<OneSilo>
 
         Assert.DoesNotContain("/console/dashboard", shops, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, dashboard.StatusCode);
+    }
+
+    /// <summary>One silo with the dashboard on, as in production (the test defaults turn it off).</summary>
+    public sealed class SiloWithDashboard : IAsyncLifetime
+    {
+        public ClusterScope Scope { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Scope = await ClusterScope.StartAsync(silos: 1, settings: new Dictionary<string, string?> { ["Orleans:Dashboard:Enabled"] = "true" });
+
+        public async Task DisposeAsync() => await Scope.DisposeAsync();
     }
 }

@@ -60,7 +60,15 @@ public class SiloOverPostgres : IAsyncLifetime
             "--Metrics:RefreshInterval=00:00:00.200",
             .. Settings]);
         using var http = new HttpClient { BaseAddress = Address };
-        await Eventually.TrueAsync(async () => (await http.GetAsync("/readyz")).IsSuccessStatusCode, "the silo is ready", TimeSpan.FromSeconds(60));
+        try
+        {
+            await Eventually.TrueAsync(async () => (await http.GetAsync("/readyz")).IsSuccessStatusCode, "the silo is ready", TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await Process.DisposeAsync(); // a silo that never got ready is not left running
+            throw;
+        }
     }
 
     public virtual async Task DisposeAsync()

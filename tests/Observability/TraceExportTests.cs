@@ -59,6 +59,11 @@ public sealed class TraceExportTests(TraceExportTests.ExportingSilo silo) : ICla
             "--OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf",
             "--OTEL_BSP_SCHEDULE_DELAY=200",
             "--OTEL_EXPORTER_OTLP_TIMEOUT=30000",
+
+            // The silo's own background work (membership, reminders, gauges) is traced too: under a
+            // loaded run the default queue of 2048 spans can overflow and drop the test's spans.
+            "--OTEL_BSP_MAX_QUEUE_SIZE=262144",
+            "--OTEL_BSP_MAX_EXPORT_BATCH_SIZE=4096",
         ];
 
         public override async Task InitializeAsync()
