@@ -77,4 +77,5 @@ public sealed record Money(string Amount, string Currency);
 
 public sealed record OrderLine(string? Sku, string Name, decimal Quantity, string UnitPrice, string? VatRate);
 
-public sealed record Address(string? Name, string? Line1, string? Line2, string? City, string? PostalCode, string? CountryCode);
+/// <param name="TaxNumber">The buyer's tax number (a business buyer's), which makes an invoice a B2B one.</param>
+public sealed record Address(string? Name, string? Line1, string? Line2, string? City, string? PostalCode, string? CountryCode, string? TaxNumber = null);

@@ -98,7 +98,8 @@ public sealed record ShipmentFact(string Carrier, string? TrackingCode, string? 
 
 public sealed record OrderLineItem(string? Sku, string Name, decimal Quantity, string UnitPrice, string? VatRate);
 
-public sealed record PostalAddress(string? Name, string? Line1, string? Line2, string? City, string? PostalCode, string? CountryCode);
+/// <param name="TaxNumber">A business buyer's tax number, for the invoice.</param>
+public sealed record PostalAddress(string? Name, string? Line1, string? Line2, string? City, string? PostalCode, string? CountryCode, string? TaxNumber = null);
 
 /// <summary>What the shop's settings say about a new order, decided when it arrives.</summary>
 /// <param name="Sms">The shop's SMS settings when this COD order must be confirmed by SMS; null otherwise.</param>
