@@ -30,7 +30,7 @@ public sealed class YurticiClientTests : IAsyncLifetime
     private static string? Field(XElement operation, string name) => operation.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
 
     [Fact]
-    public async Task CreateShipment_posts_a_SOAP_envelope_with_the_credentials_and_the_parcel_in_the_body()
+    public async Task CreateShipment_posts_a_SOAP_envelope_with_the_credentials_and_one_parcel_in_the_body()
     {
         await CreateAsync(Shipment(cod: new YurticiCashOnDelivery(349.9m, Card: false, "10023")));
 
@@ -47,6 +47,7 @@ public sealed class YurticiClientTests : IAsyncLifetime
         Assert.Equal("Bağdat Cad. No:5 D:3 34710", Field(order, "receiverAddress"));
         Assert.Equal(("İstanbul", "Kadıköy"), (Field(order, "cityName"), Field(order, "townName")));
         Assert.Equal(Phone, Field(order, "receiverPhone1"));
+        Assert.Equal("1", Field(order, "cargoCount"));
         Assert.Equal(("349.90", "0", "10023"), (Field(order, "ttInvoiceAmount"), Field(order, "ttCollectionType"), Field(order, "ttDocumentId")));
     }
 
