@@ -52,10 +52,11 @@ public sealed class FakeYurtici : FakeProviderServer
     public void Track(string cargoKey, int operationCode, string? docId = null, string? rejectStatus = null, string? rejectReason = null) =>
         _tracking[cargoKey] = QueryAnswer(cargoKey, operationCode, docId, rejectStatus, rejectReason);
 
-    public static string CreateAnswer(string cargoKey, string errCode = "0", string outFlag = "0") => Envelope($"""
+    /// <param name="resultErrCode">The answer's own <c>errCode</c> (<c>ExtendedBaseResultVO</c>), besides the parcel's.</param>
+    public static string CreateAnswer(string cargoKey, string errCode = "0", string outFlag = "0", string? resultErrCode = null) => Envelope($"""
         <ns1:createShipmentResponse xmlns:ns1="http://yurticikargo.com.tr/ShippingOrderDispatcherServices">
           <ShippingOrderResultVO>
-            <count>1</count><jobId>{(errCode == "0" ? "7431" : string.Empty)}</jobId><outFlag>{outFlag}</outFlag><outResult>{(errCode == "0" ? "Başarılı" : "Hata")}</outResult>
+            <count>1</count><errCode>{resultErrCode}</errCode><jobId>{(errCode == "0" && resultErrCode is null ? "7431" : string.Empty)}</jobId><outFlag>{outFlag}</outFlag><outResult>{(errCode == "0" && resultErrCode is null ? "Başarılı" : "Hata")}</outResult>
             <shippingOrderDetailVO><cargoKey>{cargoKey}</cargoKey><errCode>{errCode}</errCode><errMessage>{(errCode == "60020" ? "Kargo Anahtarı sistemde mevcut" : string.Empty)}</errMessage><invoiceKey>INV</invoiceKey></shippingOrderDetailVO>
           </ShippingOrderResultVO>
         </ns1:createShipmentResponse>
@@ -73,6 +74,16 @@ public sealed class FakeYurtici : FakeProviderServer
                 <rejectStatus>{rejectStatus}</rejectStatus><rejectReasonExplanation>{rejectReason}</rejectReasonExplanation>
               </shippingDeliveryItemDetailVO>
             </shippingDeliveryDetailVO>
+          </ShippingDeliveryVO>
+        </ns1:queryShipmentResponse>
+        """);
+
+    /// <summary>An error answer to queryShipment: <paramref name="errCode"/> on the parcel's detail, <paramref name="resultErrCode"/> and <paramref name="message"/> on the answer.</summary>
+    public static string QueryError(string cargoKey, string? errCode, string? resultErrCode = null, string? message = null, string outFlag = "1") => Envelope($"""
+        <ns1:queryShipmentResponse xmlns:ns1="http://yurticikargo.com.tr/ShippingOrderDispatcherServices">
+          <ShippingDeliveryVO>
+            <count>1</count><errCode>{resultErrCode}</errCode><errMessage>{message}</errMessage><outFlag>{outFlag}</outFlag><outResult>Hata</outResult>
+            <shippingDeliveryDetailVO><cargoKey>{cargoKey}</cargoKey><errCode>{errCode}</errCode></shippingDeliveryDetailVO>
           </ShippingDeliveryVO>
         </ns1:queryShipmentResponse>
         """);

@@ -90,6 +90,33 @@ public sealed class YurticiClientTests : IAsyncLifetime
         Assert.DoesNotContain(Phone, result.Meaning, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0", "82510", "82510")]
+    [InlineData("", "82510", "82510")]
+    [InlineData("82500", "82510", "82500")]
+    public async Task CreateShipment_reports_the_parcels_error_code_or_else_the_answers_own(string detailCode, string resultCode, string code)
+    {
+        _yurtici.AnswerNextWith(200, FakeYurtici.CreateAnswer("OSABCDEFGH23456789", detailCode, outFlag: "1", resultErrCode: resultCode));
+
+        var result = await CreateAsync();
+
+        Assert.Equal((YurticiOutcome.Permanent, code), (result.Outcome, result.Code));
+        Assert.Contains(code, result.Meaning, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0", "82510", "82510")]
+    [InlineData("", "82510", "82510")]
+    [InlineData("82500", "82510", "82500")]
+    public async Task QueryShipment_reports_the_parcels_error_code_or_else_the_answers_own(string detailCode, string resultCode, string code)
+    {
+        _yurtici.AnswerNextWith(200, FakeYurtici.QueryError("OSKEY", detailCode, resultCode));
+
+        var result = await Client().QueryShipmentAsync(Credentials, "OSKEY", CancellationToken.None);
+
+        Assert.Equal((YurticiOutcome.Permanent, code, null), (result.Outcome, result.Code, result.Tracking));
+    }
+
     public static TheoryData<int, string> RetryableAnswers() => new()
     {
         { 500, "<html><body>Internal error</body></html>" },

@@ -24,7 +24,7 @@ internal static class YurticiAnswer
         }
 
         var detail = Child(result, "shippingOrderDetailVO");
-        var code = Value(detail, "errCode") is { } err && err != "0" ? err : null;
+        var code = ErrorCode(detail) ?? ErrorCode(result);
         var jobId = Value(result, "jobId");
         return code == CargoKeyExists ? new(YurticiOutcome.AlreadyCreated, code, "the cargo key exists: created by an earlier attempt", jobId)
             : answer.OutFlag == "0" && code is null ? new(YurticiOutcome.Accepted, null, "created", jobId)
@@ -42,7 +42,7 @@ internal static class YurticiAnswer
 
         var detail = result.Elements().FirstOrDefault(e => e.Name.LocalName == "shippingDeliveryDetailVO" && Value(e, "cargoKey") == cargoKey)
             ?? Child(result, "shippingDeliveryDetailVO");
-        var code = Value(detail, "errCode") is { } err && err != "0" ? err : null;
+        var code = ErrorCode(detail) ?? ErrorCode(result);
         if (answer.OutFlag != "0" || detail is null || code is not null)
         {
             return new(answer.OutFlag == "2" ? YurticiOutcome.Retryable : YurticiOutcome.Permanent, code, code is null ? "Yurtiçi answered without the shipment" : $"Yurtiçi error {code}", null);
@@ -93,6 +93,12 @@ internal static class YurticiAnswer
             return null;
         }
     }
+
+    /// <summary>
+    /// An element's <c>errCode</c>, "0" being none. Yurtiçi sets one on the parcel's detail and one on the
+    /// answer itself (<c>ExtendedBaseResultVO</c>); callers read the detail's first.
+    /// </summary>
+    private static string? ErrorCode(XElement? element) => Value(element, "errCode") is { } code && code != "0" ? code : null;
 
     private static XElement? Child(XElement? parent, string name) => parent?.Elements().FirstOrDefault(e => e.Name.LocalName == name);
 
