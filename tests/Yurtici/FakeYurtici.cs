@@ -14,8 +14,13 @@ public sealed class FakeYurtici : FakeProviderServer
 {
     public const string Path = "/KOPSWebServices/ShippingOrderDispatcherServices";
 
+    /// <summary>The fake's refusal of a query within the minute (made up: Yurtiçi documents neither its code nor its text).</summary>
+    public const string TooSoonMessage = "Aynı gönderi 1 dakika içinde tekrar sorgulanamaz.";
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> _created = new();
     private readonly ConcurrentDictionary<string, string> _tracking = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _queried = new();
+    private volatile bool _oneQueryAMinute;
 
     private FakeYurtici()
         : base(200, string.Empty, "text/xml;charset=UTF-8")
@@ -47,6 +52,9 @@ public sealed class FakeYurtici : FakeProviderServer
 
     /// <summary>Every request creates its shipment and then hangs.</summary>
     public void CreateThenHang() => AnswerWith(CreateThenHangAsync);
+
+    /// <summary>From now on a second query about one cargo key within a minute is refused with <see cref="TooSoonMessage"/>, as Yurtiçi refuses it.</summary>
+    public void RefuseQueriesWithinAMinute() => _oneQueryAMinute = true;
 
     /// <summary>What queries about <paramref name="cargoKey"/> answer from now on.</summary>
     public void Track(string cargoKey, int operationCode, string? docId = null, string? rejectStatus = null, string? rejectReason = null) =>
@@ -105,10 +113,20 @@ public sealed class FakeYurtici : FakeProviderServer
         var answer = operation.Name.LocalName switch
         {
             "createShipment" => _created.TryAdd(key, DateTimeOffset.UtcNow) ? CreateAnswer(key) : CreateAnswer(key, "60020", outFlag: "1"),
+            "queryShipment" when _oneQueryAMinute && !QueriedOverAMinuteAgo(key) => QueryError(key, errCode: null, message: TooSoonMessage),
             "queryShipment" => _tracking.TryGetValue(key, out var tracking) ? tracking : QueryAnswer(key, 0),
             _ => Fault("Client"),
         };
         await Respond(200, answer, "text/xml;charset=UTF-8")(context);
+    }
+
+    /// <summary>Records this query; false when the last one about the key came within the minute.</summary>
+    private bool QueriedOverAMinuteAgo(string key)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var queried = _queried.TryGetValue(key, out var last);
+        _queried[key] = now;
+        return !queried || now - last >= TimeSpan.FromMinutes(1);
     }
 
     private async Task CreateThenHangAsync(HttpContext context)

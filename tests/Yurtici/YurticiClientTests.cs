@@ -140,6 +140,51 @@ public sealed class YurticiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateShipment_error_936_unexpected_is_retryable()
+    {
+        _yurtici.AnswerNextWith(200, FakeYurtici.CreateAnswer("OSABCDEFGH23456789", "936", outFlag: "1"));
+
+        var result = await CreateAsync();
+
+        Assert.Equal((YurticiOutcome.Retryable, "936"), (result.Outcome, result.Code));
+    }
+
+    [Fact]
+    public async Task QueryShipment_error_936_unexpected_is_retryable()
+    {
+        _yurtici.AnswerNextWith(200, FakeYurtici.QueryError("OSKEY", "936"));
+
+        var result = await Client().QueryShipmentAsync(Credentials, "OSKEY", CancellationToken.None);
+
+        Assert.Equal((YurticiOutcome.Retryable, "936", null), (result.Outcome, result.Code, result.Tracking));
+    }
+
+    [Fact]
+    public async Task QueryShipment_repeated_within_a_minute_is_retryable()
+    {
+        _yurtici.RefuseQueriesWithinAMinute();
+
+        var first = await Client().QueryShipmentAsync(Credentials, "OSKEY", CancellationToken.None);
+        var again = await Client().QueryShipmentAsync(Credentials, "OSKEY", CancellationToken.None);
+
+        Assert.Equal(YurticiOutcome.Accepted, first.Outcome);
+        Assert.Equal((YurticiOutcome.Retryable, null), (again.Outcome, again.Tracking));
+        Assert.DoesNotContain("dakika", again.Meaning, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("1 DAKİKA İÇİNDE AYNI GÖNDERİ TEKRAR SORGULANAMAZ")]
+    [InlineData("Lütfen 1 dakika sonra tekrar deneyiniz")]
+    public async Task QueryShipment_refused_with_a_message_about_a_minute_is_retryable(string message)
+    {
+        _yurtici.AnswerNextWith(200, FakeYurtici.QueryError("OSKEY", errCode: null, message: message));
+
+        var result = await Client().QueryShipmentAsync(Credentials, "OSKEY", CancellationToken.None);
+
+        Assert.Equal(YurticiOutcome.Retryable, result.Outcome);
+    }
+
+    [Fact]
     public async Task A_client_fault_and_refused_credentials_are_permanent()
     {
         _yurtici.AnswerNextWith(500, FakeYurtici.Fault("Client"));
