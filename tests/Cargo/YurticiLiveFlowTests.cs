@@ -61,6 +61,22 @@ public sealed class YurticiLiveFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cod_order_whose_reference_is_no_number_is_collected_under_one_numeric_document_id_on_every_attempt()
+    {
+        var (scope, shop) = await StartAsync();
+        await using var _ = scope;
+        _yurtici.AnswerNextWith(500, "<html>busy</html>");
+
+        await shop.Webhooks.StandardAsync(Created("6008", reference: "TR-6008"));
+
+        await shop.WaitForAsync("6008", o => o.GetProperty("shipment").GetProperty("status").GetString() == "created", "the shipment is created");
+        var documentId = ShipmentNames.DocumentId("TR-6008", CargoKey("6008"));
+        Assert.Matches("^[1-9][0-9]{11}$", documentId);
+        Assert.Equal([documentId, documentId], _yurtici.CreateRequests.Select(r => Field(r, "ttDocumentId")));
+        Assert.Equal(documentId, _yurtici.Parcels[CargoKey("6008")].DocumentId);
+    }
+
+    [Fact]
     public async Task A_timeout_that_hid_a_success_is_created_when_the_retry_meets_error_60020()
     {
         var (scope, shop) = await StartAsync();

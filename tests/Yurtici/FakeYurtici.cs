@@ -14,10 +14,13 @@ public sealed class FakeYurtici : FakeProviderServer
 {
     public const string Path = "/KOPSWebServices/ShippingOrderDispatcherServices";
 
+    /// <summary>The fake's error code for a <c>ttDocumentId</c> that is not 1 to 12 digits (Yurtiçi refuses one; its code is not documented).</summary>
+    public const string BadDocumentIdCode = "80001";
+
     /// <summary>The fake's refusal of a query within the minute (made up: Yurtiçi documents neither its code nor its text).</summary>
     public const string TooSoonMessage = "Aynı gönderi 1 dakika içinde tekrar sorgulanamaz.";
 
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _created = new();
+    private readonly ConcurrentDictionary<string, YurticiParcel> _created = new();
     private readonly ConcurrentDictionary<string, string> _tracking = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _queried = new();
     private volatile bool _oneQueryAMinute;
@@ -32,6 +35,9 @@ public sealed class FakeYurtici : FakeProviderServer
 
     /// <summary>Cargo keys Yurtiçi holds a shipment for: each at most once, whatever was sent.</summary>
     public IReadOnlyCollection<string> CreatedKeys => [.. _created.Keys];
+
+    /// <summary>What Yurtiçi holds for each created cargo key: as the first request that created it said.</summary>
+    public IReadOnlyDictionary<string, YurticiParcel> Parcels => _created;
 
     public IReadOnlyList<XElement> CreateRequests => Operations("createShipment");
 
@@ -112,7 +118,8 @@ public sealed class FakeYurtici : FakeProviderServer
         var key = Field(operation, "cargoKey") ?? Field(operation, "keys") ?? string.Empty;
         var answer = operation.Name.LocalName switch
         {
-            "createShipment" => _created.TryAdd(key, DateTimeOffset.UtcNow) ? CreateAnswer(key) : CreateAnswer(key, "60020", outFlag: "1"),
+            "createShipment" when Field(operation, "ttDocumentId") is { } documentId && !IsDocumentId(documentId) => CreateAnswer(key, BadDocumentIdCode, outFlag: "1"),
+            "createShipment" => _created.TryAdd(key, YurticiParcel.Of(operation)) ? CreateAnswer(key) : CreateAnswer(key, "60020", outFlag: "1"),
             "queryShipment" when _oneQueryAMinute && !QueriedOverAMinuteAgo(key) => QueryError(key, errCode: null, message: TooSoonMessage),
             "queryShipment" => _tracking.TryGetValue(key, out var tracking) ? tracking : QueryAnswer(key, 0),
             _ => Fault("Client"),
@@ -134,7 +141,7 @@ public sealed class FakeYurtici : FakeProviderServer
         var operation = await OperationAsync(context);
         if (Field(operation, "cargoKey") is { } key)
         {
-            _created.TryAdd(key, DateTimeOffset.UtcNow);
+            _created.TryAdd(key, YurticiParcel.Of(operation));
         }
 
         await HangUntilAbortedAsync(context);
@@ -146,5 +153,15 @@ public sealed class FakeYurtici : FakeProviderServer
         return document.Descendants().First(e => e.Parent?.Name.LocalName == "Body");
     }
 
-    private static string? Field(XElement operation, string name) => operation.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
+    internal static string? Field(XElement operation, string name) => operation.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
+
+    /// <summary><c>ttDocumentId</c> is an <c>xs:long</c>, and Yurtiçi takes at most 12 digits.</summary>
+    private static bool IsDocumentId(string value) => value.Length is > 0 and <= 12 && value.All(char.IsAsciiDigit);
+}
+
+/// <summary>A shipment the fake Yurtiçi holds, as the request that created it described it.</summary>
+/// <param name="DocumentId">The collection document's number; null for a prepaid parcel.</param>
+public sealed record YurticiParcel(string CargoKey, string? DocumentId)
+{
+    internal static YurticiParcel Of(XElement operation) => new(FakeYurtici.Field(operation, "cargoKey") ?? string.Empty, FakeYurtici.Field(operation, "ttDocumentId"));
 }

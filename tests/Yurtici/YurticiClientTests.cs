@@ -54,7 +54,7 @@ public sealed class YurticiClientTests : IAsyncLifetime
     [Fact]
     public async Task A_card_collection_says_so_and_a_prepaid_parcel_carries_no_collection_fields()
     {
-        await CreateAsync(Shipment("CARD1", new YurticiCashOnDelivery(10m, Card: true, "D1")));
+        await CreateAsync(Shipment("CARD1", new YurticiCashOnDelivery(10m, Card: true, "1")));
         await CreateAsync(Shipment("PREPAID1"));
 
         var card = _yurtici.CreateRequests[0];
@@ -224,6 +224,20 @@ public sealed class YurticiClientTests : IAsyncLifetime
         var result = await CreateAsync(Shipment(cargoKey) with { ReceiverPhone = phone });
 
         Assert.Equal(YurticiOutcome.Permanent, result.Outcome);
+        Assert.Empty(_yurtici.Received);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("D1")]
+    [InlineData("TR-1001")]
+    [InlineData("1234567890123")]
+    public async Task A_collection_document_id_other_than_1_to_12_digits_is_permanent_without_a_call(string documentId)
+    {
+        var result = await CreateAsync(Shipment(cod: new YurticiCashOnDelivery(10m, Card: false, documentId)));
+
+        Assert.Equal(YurticiOutcome.Permanent, result.Outcome);
+        Assert.Contains("digits", result.Meaning, StringComparison.Ordinal);
         Assert.Empty(_yurtici.Received);
     }
 

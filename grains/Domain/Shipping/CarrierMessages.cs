@@ -19,7 +19,7 @@ public sealed record CarrierShipment(
 
 /// <param name="Amount">A decimal string (<c>"349.90"</c>).</param>
 /// <param name="CollectionType"><c>cash</c> or <c>card</c>.</param>
-/// <param name="DocumentId">The collection document's number (at most 12 characters).</param>
+/// <param name="DocumentId">The collection document's number: 1 to 12 digits (<see cref="ShipmentNames.DocumentId"/>).</param>
 public sealed record CarrierCod(string Amount, string Currency, string CollectionType, string DocumentId);
 
 /// <summary>What an outbox <c>queryShipment</c> call carries.</summary>

@@ -15,7 +15,6 @@ namespace OrleansShop.Grains.Shipping;
 public sealed class ShipmentGrain([PersistentState("shipment")] IPersistentState<GrainRecord<ShipmentState>> state) : EffectGrain<ShipmentState>(state), IShipmentGrain
 {
     private const int InvoiceKeyLength = 20;
-    private const int DocumentIdLength = 12;
 
     private string ShopId => GetPrimaryKeyString()[..GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal)];
 
@@ -227,7 +226,7 @@ public sealed class ShipmentGrain([PersistentState("shipment")] IPersistentState
                 decimal.Parse(amount.Value, CultureInfo.InvariantCulture).ToString("0.00", CultureInfo.InvariantCulture),
                 amount.Currency,
                 request.Settings.CodCollectionType,
-                request.Reference.Length <= DocumentIdLength ? request.Reference : cargoKey[^DocumentIdLength..])
+                ShipmentNames.DocumentId(request.Reference, cargoKey))
             : null;
         return new CarrierShipment(ShopId, OrderId, request.Settings.Carrier, cargoKey, invoiceKey, name.Trim(), street, address.City, null, national, cod);
     }
