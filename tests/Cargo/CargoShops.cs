@@ -10,10 +10,10 @@ namespace OrleansShop.Tests.Cargo;
 /// <summary>A shop that takes iyzico payments and ships with Yurtiçi, its orders, and the views tests read.</summary>
 internal sealed record CargoShop(string ShopId, HttpClient Admin, HttpClient Shop, SignedPoster Webhooks, IyzicoPoster Iyzico)
 {
-    public static object Settings(bool shipping = true, bool smsConfirmation = false, object? carrier = null) => new
+    public static object Settings(bool shipping = true, bool smsConfirmation = false, object? carrier = null, string profile = "standard") => new
     {
         name = "Kargo shop",
-        webhooks = new { profile = "standard", secret = SignedPoster.StandardSecret },
+        webhooks = new { profile, secret = SignedPoster.StandardSecret },
         sms = new { enabled = smsConfirmation },
         shipping = new
         {

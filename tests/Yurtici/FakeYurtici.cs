@@ -161,7 +161,11 @@ public sealed class FakeYurtici : FakeProviderServer
 
 /// <summary>A shipment the fake Yurtiçi holds, as the request that created it described it.</summary>
 /// <param name="DocumentId">The collection document's number; null for a prepaid parcel.</param>
-public sealed record YurticiParcel(string CargoKey, string? DocumentId)
+public sealed record YurticiParcel(string CargoKey, string? CityName, string? TownName, string? DocumentId)
 {
-    internal static YurticiParcel Of(XElement operation) => new(FakeYurtici.Field(operation, "cargoKey") ?? string.Empty, FakeYurtici.Field(operation, "ttDocumentId"));
+    internal static YurticiParcel Of(XElement operation) => new(
+        FakeYurtici.Field(operation, "cargoKey") ?? string.Empty,
+        FakeYurtici.Field(operation, "cityName"),
+        FakeYurtici.Field(operation, "townName"),
+        FakeYurtici.Field(operation, "ttDocumentId"));
 }

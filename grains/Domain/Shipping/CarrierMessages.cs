@@ -3,6 +3,8 @@ namespace OrleansShop.Grains.Shipping;
 /// <summary>What an outbox <c>createShipment</c> call to the carrier connector carries.</summary>
 /// <param name="CargoKey">Our idempotency key at the carrier (at most 20 characters): the same on every attempt.</param>
 /// <param name="InvoiceKey">The carrier's invoice key (at most 20 characters).</param>
+/// <param name="City">The province (il): Yurtiçi's <c>cityName</c>.</param>
+/// <param name="Town">The district (ilçe), when the address tells it apart from the province: Yurtiçi's <c>townName</c>.</param>
 /// <param name="ReceiverPhone">Ten national digits (<c>5321234567</c>).</param>
 public sealed record CarrierShipment(
     string ShopId,
