@@ -7,8 +7,9 @@ namespace OrleansShop.Tests.Yurtici;
 
 /// <summary>
 /// Yurtiçi Kargo's ShippingOrderDispatcherServices on loopback. By default it behaves like Yurtiçi:
-/// a new cargo key is created, a known one answers error 60020, and a query answers the tracking a
-/// test set for the key. One-shot failures (5xx, garbage, a hang) can be queued ahead of that.
+/// a new cargo key is created, a known one answers error 60020, a <c>ttDocumentId</c> that is not
+/// 1 to 12 digits is refused, and a query answers the tracking a test set for the key. One-shot
+/// failures (5xx, garbage, a hang) can be queued ahead of that.
 /// </summary>
 public sealed class FakeYurtici : FakeProviderServer
 {
