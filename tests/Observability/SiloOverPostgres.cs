@@ -21,15 +21,16 @@ public class SiloOverPostgres : IAsyncLifetime
     protected virtual IEnumerable<string> Settings => ["--Logging:LogLevel:Default=Warning"];
 
     /// <param name="traceParent">
-    /// The W3C trace context every request carries. The client then propagates nothing of its own:
-    /// in this process other silos' tracing would otherwise replace it with the test's activity.
+    /// The W3C trace context every request carries. The client then has no diagnostics of its own
+    /// (no propagator): the in-process silos of other tests instrument HttpClient, and their
+    /// instrumentation would replace the header with the test's own outgoing activity.
     /// </param>
     public HttpClient Client(string? bearer = AdminToken, string? traceParent = null)
     {
         var handler = new SocketsHttpHandler();
         if (traceParent is not null)
         {
-            handler.ActivityHeadersPropagator = System.Diagnostics.DistributedContextPropagator.CreateNoOutputPropagator();
+            handler.ActivityHeadersPropagator = null;
         }
 
         var client = new HttpClient(handler) { BaseAddress = Address };

@@ -59,7 +59,7 @@ public sealed class StructuredLogTests(StructuredLogTests.JsonLoggingSilo silo) 
 
         var placedLine = LineAbout("OrleansShop.Grains.Orders.OrderGrain", "Applied order.created")!.Value;
         Assert.Equal(("logged", "L-1", "msg_logged_1"), (Scope(placedLine, "ShopId"), Scope(placedLine, "OrderId"), Scope(placedLine, "WebhookEventId")));
-        Assert.Matches("^[0-9a-f]{32}$", Scope(placedLine, "TraceId"));
+        Assert.Equal(TraceId(Placed), Scope(placedLine, "TraceId")); // the request's trace, through Orleans' call
 
         // The callback is an effect of an effect of the payment: its failure is logged in the trace of the payment's transition.
         var paidLine = LineAbout("OrleansShop.Grains.Orders.OrderGrain", "Applied order.status_changed")!.Value;
