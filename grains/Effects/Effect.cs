@@ -43,6 +43,12 @@ public sealed record Effect(
     /// <summary>Whether the delivery log lists it (it has failed at least once).</summary>
     public bool Listed { get; init; }
 
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the transition that created it: its deliveries are traced as part
+    /// of that trace (the first attempt) or linked to it (retries). Null when nothing was traced.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
     /// <summary>The name operators see: the target grain or connector and what it does.</summary>
     public string TargetName => Kind == EffectKind.Message ? Target[..Target.IndexOf(',', StringComparison.Ordinal)] : Target;
 }

@@ -32,6 +32,8 @@ public sealed partial class EffectDelivery(
 
     private async Task RunAsync(GrainId owner, Effect effect)
     {
+        using var activity = EffectTracing.StartDelivery(owner, effect);
+        using var scope = EffectScope(logger, owner.ToString(), effect.Id);
         DeliveryOutcome outcome;
         var started = Stopwatch.GetTimestamp();
         try
@@ -48,6 +50,7 @@ public sealed partial class EffectDelivery(
             outcome = DeliveryOutcome.Retry(exception.Message);
         }
 
+        EffectTracing.Complete(activity, outcome);
         if (effect.Kind == EffectKind.Call)
         {
             metrics.ProviderCall(effect.Target, outcome.Status, Stopwatch.GetElapsedTime(started));
@@ -107,6 +110,10 @@ public sealed partial class EffectDelivery(
 
     private static MethodInfo? FindMethod(Type type, string name) =>
         type.GetMethod(name) ?? type.GetInterfaces().Select(i => i.GetMethod(name)).FirstOrDefault(m => m is not null);
+
+    /// <summary>Every log line of a delivery names the effect: its owning grain and its id there.</summary>
+    private static readonly Func<ILogger, string, long, IDisposable?> EffectScope =
+        LoggerMessage.DefineScope<string, long>("EffectOwner:{EffectOwner} EffectId:{EffectId}");
 
     [LoggerMessage(1, LogLevel.Warning, "The outcome of effect {EffectId} of {Owner} did not reach its grain; its re-drive reminder delivers it again")]
     private static partial void LogOutcomeLost(ILogger logger, long effectId, string owner, Exception exception);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
@@ -257,6 +258,49 @@ public abstract partial class EffectGrain<TState> : Grain, IEffectHost, IReminda
         return true;
     }
 
+    async Task<int> IEffectHost.ReplayDeadEffectsAsync(long[] effectIds)
+    {
+        ArgumentNullException.ThrowIfNull(effectIds);
+        var now = TimeProvider.GetUtcNow();
+        var replayed = 0;
+        for (var i = 0; i < Record.Effects.Count; i++)
+        {
+            if (Record.Effects[i] is { Dead: true } effect && effectIds.Contains(effect.Id))
+            {
+                Record.Effects[i] = effect with { Dead = false, DueAt = now };
+                replayed++;
+            }
+        }
+
+        if (replayed > 0)
+        {
+            await CommitAsync();
+        }
+
+        return replayed;
+    }
+
+    async Task<int> IEffectHost.DiscardDeadEffectsAsync(long[] effectIds)
+    {
+        ArgumentNullException.ThrowIfNull(effectIds);
+        var discarded = Record.Effects.FindAll(e => e.Dead && effectIds.Contains(e.Id));
+        if (discarded.Count == 0)
+        {
+            return 0;
+        }
+
+        // Off the list first, as a delivered effect is: should the write then fail, the next write lists it again.
+        foreach (var effect in discarded)
+        {
+            await Service.DeliveryLog.ForgetAsync(this.GetGrainId(), effect.Id, Record.Revision + 1, CancellationToken.None);
+            LogEffectDiscarded(Service.Logger, effect.Id, this.GetGrainId().ToString(), effect.TargetName, effect.Operation);
+        }
+
+        Record.Effects.RemoveAll(e => discarded.Contains(e));
+        await CommitAsync();
+        return discarded.Count;
+    }
+
     Task<IReadOnlyList<Effect>> IEffectHost.GetEffectsAsync() => Task.FromResult<IReadOnlyList<Effect>>([.. Record.Effects]);
 
     bool IEffectReceiver.HasReceived(string inboxKey) => Record.Inbox.ContainsKey(inboxKey);
@@ -445,6 +489,9 @@ public abstract partial class EffectGrain<TState> : Grain, IEffectHost, IReminda
     [LoggerMessage(3, LogLevel.Warning, "Writing down the delivered effects of {Owner} at deactivation failed")]
     private static partial void LogSettleFailed(ILogger logger, string owner, Exception exception);
 
+    [LoggerMessage(4, LogLevel.Information, "Dead letter {EffectId} of {Owner} ({Target}.{Operation}) was discarded by an operator")]
+    private static partial void LogEffectDiscarded(ILogger logger, long effectId, string owner, string target, string operation);
+
     private sealed record ReminderChange(string Name, TimeSpan DueTime, TimeSpan? Period, bool Remove);
 
     private sealed class Services(IServiceProvider services)
@@ -489,7 +536,10 @@ public abstract partial class EffectGrain<TState> : Grain, IEffectHost, IReminda
         {
             var id = grain.NextEffectId();
             var idempotencyKey = $"{grain.GetGrainId()}/e{id}";
-            grain.Record.Effects.Add(new Effect(id, kind, target, key, operation, payload, idempotencyKey, replyMethod, grain.TimeProvider.GetUtcNow()));
+            grain.Record.Effects.Add(new Effect(id, kind, target, key, operation, payload, idempotencyKey, replyMethod, grain.TimeProvider.GetUtcNow())
+            {
+                TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } creating ? creating.Id : null,
+            });
             return idempotencyKey;
         }
     }

@@ -22,6 +22,7 @@ public static class EffectsSiloBuilderExtensions
         silo.Services.TryAddSingleton<EffectMetrics>();
         silo.Services.AddSingleton<EffectDelivery>();
         silo.AddIncomingGrainCallFilter<EffectCallFilter>();
+        silo.AddIncomingGrainCallFilter<LogScopeCallFilter>();
         return silo;
     }
 

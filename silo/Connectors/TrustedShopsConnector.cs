@@ -7,11 +7,12 @@ using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Grains.Reviews;
 using OrleansShop.Grains.Sandbox;
+using OrleansShop.Grains.Shops;
 
 namespace OrleansShop.Silo.Connectors;
 
 /// <summary>
-/// Delivers the outbox's <c>trustedShops</c> calls: review invitations (eTrusted checkout events) and
+/// Delivers the outbox's <c>trustedShops</c> calls: review invitations (eTrusted events of the shop's event type) and
 /// Excellence buyer protections. The buyer's address travels sealed to its order and is opened here,
 /// just before the call, and nowhere else. In sandbox mode the sandbox grain records what would have
 /// been sent; in live mode the shop's own eTrusted client and protection user are used.
@@ -65,7 +66,7 @@ internal sealed class TrustedShopsConnector(IGrainFactory grains, IOptions<Provi
     private Task<TrustedShopsResult> InviteAsync(TrustedShopsAccount account, ReviewInvitation invitation, string email, CancellationToken cancellationToken)
     {
         var (firstName, lastName) = CheckoutEvent.SplitName(invitation.CustomerName);
-        var checkout = new CheckoutEvent(email, firstName, lastName, invitation.Reference, invitation.OrderedAt, DateOnly.FromDateTime(invitation.DeliveredAt.UtcDateTime),
+        var checkout = new CheckoutEvent(invitation.EventType ?? ShopDefaults.ETrustedEventType, email, firstName, lastName, invitation.Reference, invitation.OrderedAt, DateOnly.FromDateTime(invitation.DeliveredAt.UtcDateTime),
             [.. invitation.Products.Select(p => new CheckoutProduct(p.Sku, p.Name))]);
         return etrusted.SendCheckoutAsync(account.ETrusted, checkout, cancellationToken);
     }

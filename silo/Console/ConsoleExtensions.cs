@@ -41,9 +41,17 @@ internal static class ConsoleExtensions
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = ValidateSessionAsync;
+
+            // What a merchant may not open does not exist for them, as everywhere in the console.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            };
         });
         services.AddAuthorizationBuilder()
-            .AddPolicy(ConsoleUser.Policy, policy => policy.AddAuthenticationSchemes(ConsoleUser.Scheme).RequireAuthenticatedUser());
+            .AddPolicy(ConsoleUser.Policy, policy => policy.AddAuthenticationSchemes(ConsoleUser.Scheme).RequireAuthenticatedUser())
+            .AddPolicy(ConsoleUser.OperatorPolicy, policy => policy.AddAuthenticationSchemes(ConsoleUser.Scheme).RequireRole(ConsoleUser.OperatorRole));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = ".OrleansShop.Antiforgery";

@@ -10,11 +10,16 @@ internal static class ConsolePaths
     public const string Language = "/console/language";
     public const string Stylesheet = "/console/assets/console.css";
 
+    /// <summary>Orleans' dashboard, for operators.</summary>
+    public const string Dashboard = "/console/dashboard";
+
     public static string Orders(string shopId) => $"/console/shops/{Uri.EscapeDataString(shopId)}/orders";
 
     public static string Order(string shopId, string orderId) => $"{Orders(shopId)}/{Uri.EscapeDataString(orderId)}";
 
     public static string Received(string shopId) => $"/console/shops/{Uri.EscapeDataString(shopId)}/received";
+
+    public static string ShopDeliveries(string shopId) => $"/console/shops/{Uri.EscapeDataString(shopId)}/deliveries";
 
     public static string Settings(string shopId) => $"/console/shops/{Uri.EscapeDataString(shopId)}/settings";
 

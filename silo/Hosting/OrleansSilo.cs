@@ -4,6 +4,7 @@ using Orleans.Providers;
 using Orleans.Serialization;
 using Orleans.Storage;
 using OrleansShop.Effects;
+using OrleansShop.Silo.Observability;
 using OrleansShop.Storage;
 
 namespace OrleansShop.Silo.Hosting;
@@ -47,6 +48,7 @@ internal static class OrleansSilo
             silo.Configure<ReminderOptions>(configuration.GetSection("Orleans:ReminderService"));
             silo.AddEffects();
             silo.AddActivityPropagation(); // a trace follows a request through its grain calls
+            silo.AddOperatorDashboard(configuration);
         });
         return builder;
     }

@@ -4,14 +4,21 @@ using OrleansShop.Storage;
 
 namespace OrleansShop.Silo.Hosting;
 
-/// <summary>Once the silo serves, prints where it listens, where its data lives and how to authenticate.</summary>
-internal sealed class StartupBanner(
+/// <summary>
+/// Once the silo serves, prints where it listens, where its data lives and how to authenticate: the
+/// tokens themselves only when the silo generated them (the embedded default), never configured ones.
+/// With the JSON console format (<c>Logging:Console:FormatterName=json</c>) it is one log entry, without
+/// tokens, so that every line of the output is JSON.
+/// </summary>
+internal sealed partial class StartupBanner(
     IHostApplicationLifetime lifetime,
     SiloIdentity silo,
     SiloSecrets secrets,
     StorageInitializer storage,
     IOptions<StorageOptions> storageOptions,
-    IOptions<ClusterOptions> clusterOptions) : BackgroundService
+    IOptions<ClusterOptions> clusterOptions,
+    IConfiguration configuration,
+    ILogger<StartupBanner> logger) : BackgroundService
 {
     private static readonly TimeSpan WaitForStorage = TimeSpan.FromSeconds(10);
 
@@ -33,15 +40,25 @@ internal sealed class StartupBanner(
             return;
         }
 
+        if (string.Equals(configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase))
+        {
+            var options = storageOptions.Value;
+            LogStarted(logger, silo.SiloId, silo.Address ?? "(not bound)", clusterOptions.Value.ServiceId, options.Provider, DescribeDatabase(options), storage.IsReady, secrets.GeneratedInFile);
+            return;
+        }
+
         await System.Console.Out.WriteAsync(Render());
         await System.Console.Out.FlushAsync(stoppingToken);
     }
+
+    private string Token(string key, string value) =>
+        string.IsNullOrEmpty(configuration[key]) ? value : $"(set by {key})";
 
     private string Render()
     {
         var options = storageOptions.Value;
         var url = silo.Address ?? "(not bound)";
-        var generated = secrets.GeneratedInFile is { } file ? $"  (kept in {file})" : string.Empty;
+        var generated = secrets.GeneratedInFile is { } file && string.IsNullOrEmpty(configuration["Admin:Token"]) ? $"  (kept in {file})" : string.Empty;
         return $"""
 
             OrleansShop silo {silo.SiloId}
@@ -49,8 +66,8 @@ internal sealed class StartupBanner(
               cluster        {clusterOptions.Value.ServiceId}
               storage        {options.Provider}: {DescribeDatabase(options)}{(storage.IsReady ? string.Empty : $"   NOT READY: {storage.LastError}")}
               data folder    {options.DataFolderPath}
-              admin token    {secrets.AdminToken}{generated}
-              sms token      {secrets.SmsInboundToken}
+              admin token    {Token("Admin:Token", secrets.AdminToken)}{generated}
+              sms token      {Token("Sms:InboundToken", secrets.SmsInboundToken)}
               stop with Ctrl+C
 
             """;
@@ -68,4 +85,7 @@ internal sealed class StartupBanner(
         var postgres = new NpgsqlConnectionStringBuilder(connectionString);
         return $"{postgres.Host}:{postgres.Port}/{postgres.Database}";
     }
+
+    [LoggerMessage(1, LogLevel.Information, "OrleansShop silo {SiloId} serves {Url} in cluster {ServiceId} over {Provider} {Database} (ready: {StorageReady}); generated secrets are in {SecretsFile}")]
+    private static partial void LogStarted(ILogger logger, string siloId, string url, string serviceId, string provider, string database, bool storageReady, string? secretsFile);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansShop.Effects;
 using OrleansShop.Silo.Webhooks;
 using OrleansShop.Storage;
 
@@ -57,6 +58,7 @@ internal sealed partial class IngressMeasurement(ShopMetrics metrics, WebhookRec
 
         if (result is IStatusCodeHttpResult { StatusCode: >= 400 and var status })
         {
+            using var scope = known is null ? null : ShopLogScope.Begin(logger, shop, orderId: null, context.HttpContext.Items[EventItem] as string);
             LogRefused(logger, request.Path.Value ?? string.Empty, shop, profile, status, Reason(result) ?? "(no reason)", request.ContentLength ?? -1, elapsed.TotalMilliseconds);
         }
 

@@ -28,7 +28,7 @@ internal static class ObservabilityExtensions
                 .AddNpgsqlInstrumentation()
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
-                .AddSource(EffectMetrics.MeterName, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+                .AddSource(EffectTracing.SourceName, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments(MetricsPath))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql());

@@ -26,8 +26,8 @@ internal sealed class ShopMetrics
         _webhooks = meter.CreateCounter<long>(
             "orleansshop.webhooks.received", "{delivery}",
             "Webhooks and payment notifications received, by shop, profile and outcome (applied, ignored, rejected, deferred, duplicate, or the refusal's status code).");
-        _ingest = meter.CreateHistogram<double>(
-            "orleansshop.webhooks.duration", "s", "From a delivery's arrival to its answer, by profile and outcome.");
+        _ingest = meter.CreateHistogram(
+            "orleansshop.webhooks.duration", "s", "From a delivery's arrival to its answer, by profile and outcome.", tags: null, EffectMetrics.SecondsAdvice);
         _lookups = meter.CreateCounter<long>(
             "orleansshop.checkout.lookups", "{lookup}", "Checkout questions (may this buyer pay on delivery?), by shop and verdict.");
         meter.CreateObservableGauge(

@@ -77,4 +77,7 @@ public sealed record Money(string Amount, string Currency);
 
 public sealed record OrderLine(string? Sku, string Name, decimal Quantity, string UnitPrice, string? VatRate);
 
-public sealed record Address(string? Name, string? Line1, string? Line2, string? City, string? PostalCode, string? CountryCode);
+/// <param name="City">The city; in Turkey, the district (ilçe) when <paramref name="Region"/> names the province.</param>
+/// <param name="Region">The province or state (Shopify <c>province</c>, WooCommerce <c>state</c>; in Turkey the il); null when the payload has none.</param>
+/// <param name="TaxNumber">The buyer's tax number (a business buyer's), which makes an invoice a B2B one.</param>
+public sealed record Address(string? Name, string? Line1, string? Line2, string? City, string? PostalCode, string? CountryCode, string? Region = null, string? TaxNumber = null);

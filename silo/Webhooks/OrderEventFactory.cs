@@ -89,5 +89,5 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer, EmailS
     private static ReviewSettings? Reviews(ShopSettings shop) => shop.Reviews is { Enabled: true, Tsid: not null } ? shop.Reviews : null;
 
     private static PostalAddress? Address(Address? address) =>
-        address is null ? null : new PostalAddress(address.Name, address.Line1, address.Line2, address.City, address.PostalCode, address.CountryCode);
+        address is null ? null : new PostalAddress(address.Name, address.Line1, address.Line2, address.City, address.PostalCode, address.CountryCode, address.Region, address.TaxNumber);
 }

@@ -20,6 +20,8 @@ namespace OrleansShop.Silo.Webhooks;
 /// </summary>
 internal static class WebhookIngress
 {
+    private const string LogCategory = "OrleansShop.Silo.Webhooks.WebhookIngress";
+
     public static IEndpointRouteBuilder MapWebhookIngress(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/v1/shops/{shopId}/webhooks", ReceiveAsync).AddEndpointFilter<IngressMeasurement>();
@@ -27,7 +29,7 @@ internal static class WebhookIngress
     }
 
     private static async Task<IResult> ReceiveAsync(
-        string shopId, HttpRequest request, IGrainFactory grains, OrderEventFactory events, WebhookRateLimits limits, TimeProvider timeProvider)
+        string shopId, HttpRequest request, IGrainFactory grains, OrderEventFactory events, WebhookRateLimits limits, TimeProvider timeProvider, ILoggerFactory loggers)
     {
         var (body, tooLarge) = await RequestBody.ReadAsync(request);
         if (tooLarge is not null)
@@ -90,15 +92,18 @@ internal static class WebhookIngress
             orderEvent = orderEvent with { Order = order with { ReputationAtCheckout = reputation } };
         }
 
-        return await ApplyOnceAsync(grains, shopId, canonical.OrderId, profile.Name, mapped.DedupKey, orderEvent);
+        return await ApplyOnceAsync(grains, loggers, shopId, canonical.OrderId, profile.Name, mapped.DedupKey, orderEvent);
     }
 
     /// <summary>
     /// Applies the event to its order as one inbox-keyed turn and answers it: the original answer,
-    /// flagged as a duplicate, for a delivery seen before. Shared by every webhook source.
+    /// flagged as a duplicate, for a delivery seen before. Shared by every webhook source. The grain's
+    /// log lines carry the shop, the order and the event (<see cref="ShopLogScope"/>).
     /// </summary>
-    internal static async Task<IResult> ApplyOnceAsync(IGrainFactory grains, string shopId, string orderId, string source, string dedupKey, OrderEvent orderEvent)
+    internal static async Task<IResult> ApplyOnceAsync(
+        IGrainFactory grains, ILoggerFactory loggers, string shopId, string orderId, string source, string dedupKey, OrderEvent orderEvent)
     {
+        using var scope = ShopLogScope.Begin(loggers.CreateLogger(LogCategory), shopId, orderId, dedupKey);
         var answer = await grains.GetGrain<IOrderGrain>(OrderKeys.For(shopId, orderId)).ApplyOnceAsync($"webhook/{shopId}/{source}/{dedupKey}", orderEvent);
         var value = answer.Value;
         return TypedResults.Ok(new WebhookAnswer(value.EventId, value.OrderId, value.Status, value.Outcome, answer.Duplicate, value.Detail));

@@ -28,7 +28,7 @@ public sealed class ConsoleBrowser : IAsyncLifetime
             throw new InvalidOperationException($"Chromium is not at {chromium}: run ./test.sh, which installs Debian's chromium package when it is missing.");
         }
 
-        Scope = await ClusterScope.StartAsync(silos: 1);
+        Scope = await ClusterScope.StartAsync(silos: 1, settings: new Dictionary<string, string?> { ["Orleans:Dashboard:Enabled"] = "true" });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

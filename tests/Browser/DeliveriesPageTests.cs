@@ -49,4 +49,47 @@ public sealed class DeliveriesPageTests(ConsoleBrowser browser)
         var refused = await merchant.GotoAsync("/console/deliveries");
         Assert.Equal(404, refused!.Status);
     }
+
+    [Fact]
+    public async Task A_merchant_replays_the_shops_dead_letters_after_confirming_their_count_and_cannot_discard_them()
+    {
+        var silo = browser.Scope.Cluster.Primary;
+        await using var shopSite = await Invoicing.FakeShopCallbacks.StartAsync();
+        shopSite.AnswerWith(410, "gone");
+        var key = await ConsoleShops.CreateAsync(silo, "bulk-console", new
+        {
+            name = "Bulk console",
+            webhooks = new { profile = "standard", secret = SignedPoster.StandardSecret },
+            invoicing = new { enabled = true, issueOn = "paid", callbackUrl = shopSite.Url.AbsoluteUri, callbackSecret = Invoicing.InvoicingTesting.CallbackSecret },
+        });
+        var poster = ConsoleShops.Poster(silo, "bulk-console");
+        foreach (var order in new[] { "B-1", "B-2" })
+        {
+            await ConsoleShops.SendAsync(poster, SignedPoster.Created(order, paymentMethod: "card"));
+            await ConsoleShops.SendAsync(poster, SignedPoster.Status(order, "paid"));
+        }
+
+        var page = await browser.NewPageAsync();
+        await ConsoleShops.SignInAsync(page, key);
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                await page.GotoAsync("/console/shops/bulk-console/deliveries?state=dead");
+                return await page.GetByText("2 dead letters match these filters.").IsVisibleAsync();
+            },
+            "both refused callbacks are dead letters");
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Discard all 2" }).CountAsync());
+        shopSite.AnswerWith(204, string.Empty);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replay all 2" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Replay 2 dead letters?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 dead letters are being replayed");
+        await Eventually.TrueAsync(() => shopSite.Callbacks.Count == 4, "each dead letter is attempted once more");
+        await page.GotoAsync("/console/shops/bulk-console/deliveries?state=dead");
+        await Assertions.Expect(page.GetByText("No deliveries match.")).ToBeVisibleAsync();
+        var other = await page.GotoAsync("/console/shops/failing-callback/deliveries");
+        Assert.Equal(404, other!.Status);
+    }
 }

@@ -75,5 +75,39 @@ public sealed class SettingsPageTests(ConsoleBrowser browser)
         Assert.Equal(Grains.Shops.ShopDefaults.StatusMap, snapshot.Settings.StatusMap);
     }
 
+    [Fact]
+    public async Task The_reviews_card_saves_the_etrusted_event_type_and_refuses_checkout_next_to_its_field()
+    {
+        var silo = browser.Scope.Cluster.Primary;
+        var key = await ConsoleShops.CreateAsync(silo, "event-type", new
+        {
+            name = "Event types",
+            webhooks = new { profile = "standard", secret = Ingress.SignedPoster.StandardSecret },
+            reviews = new { enabled = true, tsid = "X1234567890ABCDEF1234567890ABCDEF", clientSecret = "etrusted-secret" },
+        });
+        var page = await browser.NewPageAsync();
+        await ConsoleShops.SignInAsync(page, key);
+        await page.GotoAsync("/console/shops/event-type/settings");
+        var card = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Reviews and buyer protection" }) });
+        await Assertions.Expect(card.GetByLabel("eTrusted event type")).ToHaveValueAsync("delivery");
+
+        await card.GetByLabel("eTrusted event type").FillAsync("checkout");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#event-type-error")).ToHaveTextAsync(
+            "reviews.eventType cannot be checkout, which eTrusted reserves: use the event type configured in the shop's eTrusted account, such as delivery.");
+        Assert.Equal("delivery", (await silo.Grains.GetGrain<Grains.Shops.IShopGrain>("event-type").GetAsync())!.Settings.Reviews.EventType);
+
+        card = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Reviews and buyer protection" }) });
+        await card.GetByLabel("eTrusted event type").FillAsync("order-delivered");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await Assertions.Expect(card.GetByLabel("eTrusted event type")).ToHaveValueAsync("order-delivered");
+        var settings = (await silo.Grains.GetGrain<Grains.Shops.IShopGrain>("event-type").GetAsync())!.Settings;
+        Assert.Equal("order-delivered", settings.Reviews.EventType);
+        Assert.Equal("etrusted-secret", settings.Credentials["reviews"].GetProperty("clientSecret").GetString());
+    }
+
     private static async Task<JsonElement> ShopAsync(HttpClient api) => await api.GetFromJsonAsync<JsonElement>(api.BaseAddress + "v1/shops/" + "settings-shop");
 }

@@ -57,8 +57,10 @@ public sealed class SignInTests(ConsoleBrowser browser)
         await Assertions.Expect(page).ToHaveURLAsync(new Uri(browser.BaseAddress, "/console/shops").ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "operator-pick" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Picked by an operator");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Deliveries" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Deliveries");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Deliveries", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(browser.BaseAddress, "/console/shops/operator-pick/deliveries").ToString());
+        await page.GetByRole(AriaRole.Link, new() { Name = "All deliveries" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("All deliveries");
     }
 
     [Fact]

@@ -10,10 +10,10 @@ namespace OrleansShop.Tests.Cargo;
 /// <summary>A shop that takes iyzico payments and ships with Yurtiçi, its orders, and the views tests read.</summary>
 internal sealed record CargoShop(string ShopId, HttpClient Admin, HttpClient Shop, SignedPoster Webhooks, IyzicoPoster Iyzico)
 {
-    public static object Settings(bool shipping = true, bool smsConfirmation = false, object? carrier = null) => new
+    public static object Settings(bool shipping = true, bool smsConfirmation = false, object? carrier = null, string profile = "standard") => new
     {
         name = "Kargo shop",
-        webhooks = new { profile = "standard", secret = SignedPoster.StandardSecret },
+        webhooks = new { profile, secret = SignedPoster.StandardSecret },
         sms = new { enabled = smsConfirmation },
         shipping = new
         {
@@ -37,14 +37,14 @@ internal sealed record CargoShop(string ShopId, HttpClient Admin, HttpClient Sho
         return new CargoShop(shopId, admin, silo.CreateClient(key), new SignedPoster(anonymous, shopId, SignedPoster.StandardSecret), new IyzicoPoster(anonymous, shopId, IyzicoPoster.SecretKey));
     }
 
-    public static string Created(string orderId, string paymentMethod = "cod", string total = "349.90", string currency = "TRY") =>
+    public static string Created(string orderId, string paymentMethod = "cod", string total = "349.90", string currency = "TRY", string? reference = null) =>
         JsonSerializer.Serialize(new
         {
             type = "order.created",
             data = new
             {
                 orderId,
-                reference = orderId,
+                reference = reference ?? orderId,
                 email = $"buyer-{orderId}@example.com",
                 phone = "0532 123 45 67",
                 customerName = "Ayşe Yılmaz",

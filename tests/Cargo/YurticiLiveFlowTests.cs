@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
+using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using OrleansShop.Grains.Shipping;
 using OrleansShop.Tests.Infrastructure;
+using OrleansShop.Tests.Webhooks;
 using OrleansShop.Tests.Yurtici;
 using static OrleansShop.Tests.Cargo.CargoShop;
 
@@ -27,12 +29,12 @@ public sealed class YurticiLiveFlowTests : IAsyncLifetime
         ["Carrier:Yurtici:Timeout"] = "00:00:00.500",
     };
 
-    private async Task<(ClusterScope Scope, CargoShop Shop)> StartAsync(TimeProvider? clock = null, int silos = 1, bool dispatching = true)
+    private async Task<(ClusterScope Scope, CargoShop Shop)> StartAsync(TimeProvider? clock = null, int silos = 1, bool dispatching = true, object? shopSettings = null)
     {
         var settings = Live;
         settings["Dispatcher:Enabled"] = dispatching ? "true" : "false";
         var scope = await ClusterScope.StartAsync(silos, settings, clock);
-        return (scope, await CargoShop.CreateAsync(scope.Cluster.Primary, "kargo"));
+        return (scope, await CargoShop.CreateAsync(scope.Cluster.Primary, "kargo", shopSettings));
     }
 
     private static string CargoKey(string orderId) => ShipmentNames.CargoKey($"kargo/{orderId}");
@@ -58,6 +60,51 @@ public sealed class YurticiLiveFlowTests : IAsyncLifetime
         AssertOneShipment("6001");
         var sent = _yurtici.CreateRequests[0];
         Assert.Equal(("YKTEST", "5321234567", "349.90"), (Field(sent, "wsUserName"), Field(sent, "receiverPhone1"), Field(sent, "ttInvoiceAmount")));
+    }
+
+    [Fact]
+    public async Task A_cod_order_whose_reference_is_no_number_is_collected_under_one_numeric_document_id_on_every_attempt()
+    {
+        var (scope, shop) = await StartAsync();
+        await using var _ = scope;
+        _yurtici.AnswerNextWith(500, "<html>busy</html>");
+
+        await shop.Webhooks.StandardAsync(Created("6008", reference: "TR-6008"));
+
+        await shop.WaitForAsync("6008", o => o.GetProperty("shipment").GetProperty("status").GetString() == "created", "the shipment is created");
+        var documentId = ShipmentNames.DocumentId("TR-6008", CargoKey("6008"));
+        Assert.Matches("^[1-9][0-9]{11}$", documentId);
+        Assert.Equal([documentId, documentId], _yurtici.CreateRequests.Select(r => Field(r, "ttDocumentId")));
+        Assert.Equal(documentId, _yurtici.Parcels[CargoKey("6008")].DocumentId);
+    }
+
+    [Fact]
+    public async Task A_shopify_turkish_address_reaches_Yurtici_with_the_il_as_cityName_and_the_ilce_as_townName()
+    {
+        var (scope, shop) = await StartAsync(shopSettings: Settings(profile: "shopify"));
+        await using var _ = scope;
+        var order = JsonEdits.Replace(Deliveries.Payload("shopify-cod-order-created.json"), "shipping_address.city", "\"Kadıköy\"");
+
+        await shop.Webhooks.BodySignedAsync(
+            Encoding.UTF8.GetString(order), "X-Shopify-Hmac-Sha256", new Dictionary<string, string> { ["X-Shopify-Topic"] = "orders/create", ["X-Shopify-Event-Id"] = "evt-kadikoy" });
+
+        await shop.WaitForAsync("5897312321811", o => o.GetProperty("shipment").GetProperty("status").GetString() == "created", "the shipment is created");
+        var parcel = _yurtici.Parcels[CargoKey("5897312321811")];
+        Assert.Equal(("İstanbul", "Kadıköy"), (parcel.CityName, parcel.TownName));
+    }
+
+    [Fact]
+    public async Task An_address_without_a_region_reaches_Yurtici_with_its_city_as_cityName_and_no_townName()
+    {
+        var (scope, shop) = await StartAsync();
+        await using var _ = scope;
+
+        await shop.Webhooks.StandardAsync(Created("6009"));
+
+        await shop.WaitForAsync("6009", o => o.GetProperty("shipment").GetProperty("status").GetString() == "created", "the shipment is created");
+        var parcel = _yurtici.Parcels[CargoKey("6009")];
+        Assert.Equal(("İstanbul", null), (parcel.CityName, parcel.TownName));
+        Assert.DoesNotContain(_yurtici.CreateRequests.Single().Descendants(), e => e.Name.LocalName == "townName");
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     private readonly string _workingDirectory = Directory.CreateTempSubdirectory("orleansshop-cluster.").FullName;
     private readonly List<SiloProcess> _silos = [];
     private readonly Dictionary<SiloProcess, string> _addresses = [];
-    private SiloProcess _gateway = null!;
+    private SiloProcess? _gateway;
 
     private ProcessCluster(string connectionString) => _connectionString = connectionString;
 
@@ -36,23 +36,31 @@ public sealed class ProcessCluster : IAsyncDisposable
     public static async Task<ProcessCluster> StartAsync(string connectionString, int silos)
     {
         var cluster = new ProcessCluster(connectionString);
-        for (var i = 0; i < silos; i++)
+        try
         {
-            cluster.StartSilo();
-        }
+            for (var i = 0; i < silos; i++)
+            {
+                cluster.StartSilo();
+            }
 
-        var port = Loopback.ClosedPort().Port;
-        cluster.GatewayAddress = new Uri($"http://127.0.0.1:{port}");
-        cluster._gateway = SiloProcess.StartGateway(cluster._workingDirectory,
-            "--urls", cluster.GatewayAddress.ToString(),
-            $"--Storage:ConnectionString={connectionString}",
-            "--Cluster:ServiceId=processes",
-            "--Gateway:RefreshInterval=00:00:00.500",
-            "--Gateway:RateLimit:PermitsPerSecond=10000",
-            "--Gateway:RateLimit:Burst=10000",
-            "--Logging:LogLevel:Default=Warning");
-        await cluster.WaitForGatewayAsync(silos, silos);
-        return cluster;
+            var port = Loopback.ClosedPort().Port;
+            cluster.GatewayAddress = new Uri($"http://127.0.0.1:{port}");
+            cluster._gateway = SiloProcess.StartGateway(cluster._workingDirectory,
+                "--urls", cluster.GatewayAddress.ToString(),
+                $"--Storage:ConnectionString={connectionString}",
+                "--Cluster:ServiceId=processes",
+                "--Gateway:RefreshInterval=00:00:00.500",
+                "--Gateway:RateLimit:PermitsPerSecond=10000",
+                "--Gateway:RateLimit:Burst=10000",
+                "--Logging:LogLevel:Default=Warning");
+            await cluster.WaitForGatewayAsync(silos, silos);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync(); // a cluster that never came up leaves no process behind
+            throw;
+        }
     }
 
     private SiloProcess StartSilo()
@@ -137,7 +145,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         {
             await Eventually.TrueAsync(async () => await GatewayViewAsync() == (silos, healthy), $"the gateway routes to {silos} healthy silos", TimeSpan.FromSeconds(60));
         }
-        catch (Exception) when (_silos.Append(_gateway).FirstOrDefault(p => p.HasExited) is { } exited)
+        catch (Exception) when (_silos.Append(_gateway).FirstOrDefault(p => p is { HasExited: true }) is { } exited)
         {
             Assert.Fail($"A process of the cluster exited. It printed:\n{exited.Output}");
         }
@@ -145,7 +153,7 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in _silos.Append(_gateway))
+        foreach (var process in _silos.Append(_gateway).OfType<SiloProcess>())
         {
             await process.DisposeAsync();
         }

@@ -44,7 +44,9 @@ public sealed class SzamlahegyLiveTests : IAsyncLifetime
         await UntilAsync(async () => await InvoiceStatusAsync(shop, "live", "2001") == "issued", "the invoice is issued");
         var made = Assert.Single(_provider.Invoices);
         var invoice = made.Invoice;
-        Assert.Equal((Email, "C", "N", "hu", "HUF"), (invoice.GetProperty("customer_email").GetString(), invoice.GetProperty("payment_method").GetString(), made.Kind, invoice.GetProperty("language").GetString(), invoice.GetProperty("currency").GetString()));
+        Assert.Equal((Email, "C", "N", "HU", "HUF"), (invoice.GetProperty("customer_email").GetString(), invoice.GetProperty("payment_method").GetString(), made.Kind, invoice.GetProperty("language").GetString(), invoice.GetProperty("currency").GetString()));
+        Assert.Equal("Kovács János", invoice.GetProperty("customer_contact_name").GetString());
+        Assert.False(invoice.TryGetProperty("customer_vatnr", out _)); // a private buyer
         Assert.Equal(("Kovács János", "8640", "Fonyód", "Szigligeti utca 10.", "HU"), (invoice.GetProperty("customer_name").GetString(), invoice.GetProperty("customer_zip").GetString(), invoice.GetProperty("customer_city").GetString(), invoice.GetProperty("customer_address").GetString(), invoice.GetProperty("customer_country").GetString()));
         Assert.Equal(("orleansshop/live/2001", "#R-2001"), (made.ForeignId, invoice.GetProperty("footer").GetString()));
         var rows = invoice.GetProperty("invoice_rows_attributes").EnumerateArray().ToList();
@@ -53,6 +55,24 @@ public sealed class SzamlahegyLiveTests : IAsyncLifetime
         var view = await InvoiceAsync(shop, "live", "2001");
         Assert.Equal(made.Number, view.GetProperty("number").GetString());
         Assert.Equal(new Uri(_provider.BaseAddress, $"user/invoices/download/{made.DocumentGuid}?inline=true").AbsoluteUri, view.GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task A_business_buyers_tax_number_from_the_billing_address_makes_a_b2b_invoice_addressed_to_its_contact()
+    {
+        var (_, shop, post) = await ShopAsync(_scope.Cluster.Primary, "live-b2b", Shop());
+        var created = JsonDocument.Parse(Created("2101")).RootElement;
+        var body = System.Text.Json.Nodes.JsonNode.Parse(created.GetRawText())!;
+        body["data"]!["billingAddress"]!["name"] = "Fonyódi Bögre Kft.";
+        body["data"]!["billingAddress"]!["taxNumber"] = "12345678-2-14";
+        await post.StandardAsync(body.ToJsonString());
+
+        await post.StandardAsync(SignedPoster.Status("2101", "paid"));
+
+        await UntilAsync(async () => await InvoiceStatusAsync(shop, "live-b2b", "2101") == "issued", "the invoice is issued");
+        var invoice = Assert.Single(_provider.Invoices).Invoice;
+        Assert.Equal(("Fonyódi Bögre Kft.", "12345678-2-14"), (invoice.GetProperty("customer_name").GetString(), invoice.GetProperty("customer_vatnr").GetString()));
+        Assert.Equal("Kovács János", invoice.GetProperty("customer_contact_name").GetString());
     }
 
     [Fact]

@@ -29,6 +29,12 @@ public sealed class FakeNetgsm : FakeProviderServer
     /// <summary>What inbox reads answer from now on (until then, the standing answer).</summary>
     public void AnswerInboxWith(string body) => _inboxAnswer = Respond(200, body, "application/json;charset=UTF-8");
 
+    /// <summary>What inbox reads answer from now on: Netgsm's error form with <paramref name="code"/> (80: the report API's rate limit).</summary>
+    public void AnswerInboxCode(string code) => _inboxAnswer = Respond(406, $$"""{"code":"{{code}}","description":"error"}""", "application/json;charset=UTF-8");
+
+    /// <summary>Inbox reads, in arrival order.</summary>
+    public IReadOnlyList<ReceivedRequest> InboxReads => [.. Received.Where(r => r.Path.EndsWith("/inbox", StringComparison.Ordinal))];
+
     public void BreakMidAnswer() => BreakMidAnswer("""{"code":"0""");
 
     // One-shot answers are for sends only, so a poller reading the inbox cannot use them up.

@@ -82,6 +82,7 @@ public sealed class NetgsmInboxTests : IAsyncLifetime
     [Theory]
     [InlineData("30", NetgsmOutcome.Permanent)]
     [InlineData("70", NetgsmOutcome.Permanent)]
+    [InlineData("80", NetgsmOutcome.Retryable)]
     [InlineData("100", NetgsmOutcome.Retryable)]
     [InlineData("101", NetgsmOutcome.Retryable)]
     public async Task Inbox_error_codes_are_classified(string code, NetgsmOutcome outcome)
@@ -93,6 +94,16 @@ public sealed class NetgsmInboxTests : IAsyncLifetime
         Assert.Equal((outcome, code), (result.Outcome, result.Code));
         Assert.Empty(result.Messages);
         AssertNothingPersonal(result.Meaning);
+    }
+
+    [Fact]
+    public async Task Code_80_is_the_report_APIs_rate_limit_a_read_worth_trying_again()
+    {
+        _netgsm.AnswerInboxCode("80");
+
+        var result = await ReadAsync();
+
+        Assert.Equal((NetgsmOutcome.Retryable, "80", "the inbox read rate limit was exceeded"), (result.Outcome, result.Code, result.Meaning));
     }
 
     [Theory]

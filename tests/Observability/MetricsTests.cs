@@ -11,20 +11,11 @@ namespace OrleansShop.Tests.Observability;
 /// runs as a process of its own over PostgreSQL, as in production: metrics are process-wide, and the
 /// test process hosts many silos at once.
 /// </summary>
-public sealed class MetricsTests(MetricsTests.SiloOverPostgres silo) : IClassFixture<MetricsTests.SiloOverPostgres>
+public sealed class MetricsTests(SiloOverPostgres silo) : IClassFixture<SiloOverPostgres>
 {
     private readonly SiloOverPostgres _silo = silo;
 
-    private HttpClient Client(string? bearer = SiloOverPostgres.AdminToken)
-    {
-        var client = new HttpClient { BaseAddress = _silo.Address };
-        if (bearer is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
-        }
-
-        return client;
-    }
+    private HttpClient Client(string? bearer = SiloOverPostgres.AdminToken) => _silo.Client(bearer);
 
     private async Task<PrometheusText> ScrapeAsync()
     {
@@ -64,6 +55,7 @@ public sealed class MetricsTests(MetricsTests.SiloOverPostgres silo) : IClassFix
         Assert.Equal(1, Moved(("shop", "metered"), ("outcome", "401")));
         Assert.Equal(1, Moved(("shop", "unknown"), ("outcome", "404")));
         Assert.True(after.Sum("orleansshop_webhooks_duration_seconds_count", ("profile", "standard")) >= 6);
+        Assert.True(after.Sum("orleansshop_webhooks_duration_seconds_bucket", ("profile", "standard"), ("le", "0.25")) > 0, "the latency buckets are sized in seconds, not milliseconds");
     }
 
     [Fact]
@@ -89,40 +81,5 @@ public sealed class MetricsTests(MetricsTests.SiloOverPostgres silo) : IClassFix
         Assert.Contains(metrics.Names, name => name.StartsWith("orleans_", StringComparison.Ordinal));
         Assert.Contains(metrics.Names, name => name.StartsWith("http_server_request_duration_seconds", StringComparison.Ordinal));
         Assert.Contains(metrics.Names, name => name.StartsWith("db_client_", StringComparison.Ordinal));
-    }
-
-    /// <summary>One silo process over a PostgreSQL database of its own, for the class.</summary>
-    public sealed class SiloOverPostgres : IAsyncLifetime
-    {
-        public const string AdminToken = "metrics-admin-token";
-
-        private readonly string _workingDirectory = Directory.CreateTempSubdirectory("orleansshop-metrics-").FullName;
-        private TestDatabase _database = null!;
-        private Silo.SiloProcess _process = null!;
-
-        public Uri Address { get; } = new($"http://127.0.0.1:{Loopback.ClosedPort().Port}");
-
-        public async Task InitializeAsync()
-        {
-            _database = await TestPostgres.CreateDatabaseAsync();
-            _process = Silo.SiloProcess.Start(_workingDirectory,
-                "--urls", Address.ToString(),
-                "--Storage:Provider=postgres",
-                $"--Storage:ConnectionString={_database.ConnectionString}",
-                "--Providers:Mode=sandbox",
-                $"--Admin:Token={AdminToken}",
-                $"--Reputation:Pepper={Convert.ToBase64String(new byte[32])}",
-                $"--Privacy:Sealing:Keys:1={Convert.ToBase64String(new byte[32])}",
-                "--Metrics:RefreshInterval=00:00:00.200",
-                "--Logging:LogLevel:Default=Warning");
-            using var http = new HttpClient { BaseAddress = Address };
-            await Eventually.TrueAsync(async () => (await http.GetAsync("/readyz")).IsSuccessStatusCode, "the silo is ready", TimeSpan.FromSeconds(60));
-        }
-
-        public async Task DisposeAsync()
-        {
-            await _process.DisposeAsync();
-            await _database.DisposeAsync();
-        }
     }
 }

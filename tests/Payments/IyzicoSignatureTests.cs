@@ -36,6 +36,19 @@ public sealed class IyzicoSignatureTests
         Assert.Equal(CheckoutFormVector, IyzicoPoster.Sign(Key, "CHECKOUT_FORM_AUTH", "22416036", Token, "10024", "SUCCESS"));
     }
 
+    /// <summary>iyzico's own samples (iyzipay-php, samples/webhook_Signature_Validation.php), with the sandbox secret they use.</summary>
+    [Theory]
+    [InlineData("API_AUTH", "22484059", null, null, "92c7a72b7741bc83eb696066605c894778c87297b2c88d6037670666230e18ae")]
+    [InlineData("CHECKOUT_FORM_AUTH", null, "22483975", "e828c62d-fd12-4b1a-ad5a-380f15fe6596", "4031c575763486a2d2bf3f7ace0baebfcd6bed65393ab4df3fe80c00d5fd6878")]
+    public void Iyzicos_published_samples_verify(string eventType, string? paymentId, string? iyziPaymentId, string? token, string signature)
+    {
+        const string sampleSecret = "sandbox-UuLnD7wZa0a3DmytfIrwHQqAMfqCNJrs";
+        var notification = new IyzicoNotification(eventType, paymentId, iyziPaymentId, token, "conversationId", "SUCCESS", "sample");
+
+        Assert.Equal(signature, IyzicoSignature.Compute(sampleSecret, notification));
+        Assert.Null(IyzicoSignature.Verify(sampleSecret, signature, notification));
+    }
+
     [Fact]
     public void The_right_signature_passes_in_either_hex_case()
     {

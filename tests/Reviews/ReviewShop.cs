@@ -19,29 +19,37 @@ internal sealed class ReviewShop(TestSilo silo, string apiKey, string shopId)
 
     public SignedPoster Post => _post;
 
-    public static async Task<ReviewShop> CreateAsync(TestSilo silo, string model = "classic", string shopId = "demo")
+    /// <param name="eventType">The shop's <c>reviews.eventType</c>; null leaves it out (the default, <c>delivery</c>).</param>
+    public static async Task<ReviewShop> CreateAsync(TestSilo silo, string model = "classic", string shopId = "demo", string? eventType = null)
     {
         using var admin = silo.CreateClient();
-        var created = await admin.PutAsJsonAsync($"/v1/shops/{shopId}", new
-        {
-            name = "Review shop",
-            webhooks = new { profile = "standard", secret = SignedPoster.StandardSecret },
-            reviews = new
-            {
-                enabled = true,
-                tsid = Tsid,
-                model,
-                clientId = TrustedShops.TrustedShopsTesting.ClientId,
-                clientSecret = TrustedShops.TrustedShopsTesting.ClientSecret,
-                channelId = TrustedShops.TrustedShopsTesting.ChannelId,
-                protectionUser = TrustedShops.TrustedShopsTesting.ProtectionUser,
-                protectionPassword = TrustedShops.TrustedShopsTesting.ProtectionPassword,
-            },
-        });
+        var created = await admin.PutAsJsonAsync($"/v1/shops/{shopId}", Settings(model, eventType));
         created.EnsureSuccessStatusCode();
         var key = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString();
         return new ReviewShop(silo, key!, shopId);
     }
+
+    /// <summary>Configures the shop again, as a <c>PUT</c> would later: orders that arrive from then on take these settings.</summary>
+    public async Task ConfigureAsync(string model = "classic", string? eventType = null) =>
+        (await _admin.PutAsJsonAsync($"/v1/shops/{shopId}", Settings(model, eventType))).EnsureSuccessStatusCode();
+
+    private static object Settings(string model, string? eventType) => new
+    {
+        name = "Review shop",
+        webhooks = new { profile = "standard", secret = SignedPoster.StandardSecret },
+        reviews = new
+        {
+            enabled = true,
+            tsid = Tsid,
+            model,
+            eventType,
+            clientId = TrustedShops.TrustedShopsTesting.ClientId,
+            clientSecret = TrustedShops.TrustedShopsTesting.ClientSecret,
+            channelId = TrustedShops.TrustedShopsTesting.ChannelId,
+            protectionUser = TrustedShops.TrustedShopsTesting.ProtectionUser,
+            protectionPassword = TrustedShops.TrustedShopsTesting.ProtectionPassword,
+        },
+    };
 
     /// <summary>The same shop, through another silo (one started after a crash).</summary>
     public ReviewShop On(TestSilo other) => new(other, apiKey, shopId);

@@ -52,6 +52,41 @@ public sealed class TrustedShopsLiveTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_invitation_is_an_event_of_the_shops_etrusted_event_type_and_delivery_when_it_set_none()
+    {
+        await using var scope = await LiveClusterAsync();
+        var unset = await ReviewShop.CreateAsync(scope.Cluster.Primary, shopId: "unset");
+        var configured = await ReviewShop.CreateAsync(scope.Cluster.Primary, shopId: "configured", eventType: "order-delivered");
+
+        await unset.SendAsync(ReviewShop.Created("3101"));
+        await unset.SendAsync(ReviewShop.Shipment("3101", "delivered"));
+        await Eventually.TrueAsync(async () => await unset.ReviewStatusAsync("3101") == "invited", "the first shop's buyer is invited");
+        await configured.SendAsync(ReviewShop.Created("3102"));
+        await configured.SendAsync(ReviewShop.Shipment("3102", "delivered"));
+        await Eventually.TrueAsync(async () => await configured.ReviewStatusAsync("3102") == "invited", "the second shop's buyer is invited");
+
+        Assert.Equal(["delivery", "order-delivered"], _etrusted.EventTypes);
+    }
+
+    [Fact]
+    public async Task An_order_keeps_the_event_type_the_shop_had_when_it_arrived()
+    {
+        await using var scope = await LiveClusterAsync();
+        var shop = await ReviewShop.CreateAsync(scope.Cluster.Primary, eventType: "order-delivered");
+        await shop.SendAsync(ReviewShop.Created("3103"));
+        await shop.ConfigureAsync(eventType: "delivery");
+
+        await shop.SendAsync(ReviewShop.Shipment("3103", "delivered"));
+
+        await Eventually.TrueAsync(async () => await shop.ReviewStatusAsync("3103") == "invited", "the buyer is invited");
+        Assert.Equal(["order-delivered"], _etrusted.EventTypes);
+        await shop.SendAsync(ReviewShop.Created("3104"));
+        await shop.SendAsync(ReviewShop.Shipment("3104", "delivered"));
+        await Eventually.TrueAsync(async () => await shop.ReviewStatusAsync("3104") == "invited", "a buyer of a later order is invited");
+        Assert.Equal(["order-delivered", "delivery"], _etrusted.EventTypes); // it arrived after the change
+    }
+
+    [Fact]
     public async Task A_refused_invitation_shows_the_review_failed_with_etrusteds_reason()
     {
         await using var scope = await LiveClusterAsync();

@@ -18,7 +18,7 @@ public sealed class ShopRequestTests
             reputation = new { thresholdPercent = 70, blockCodBelowThreshold = true },
             sms = new { enabled = true, keyword = "ONAY", expiresAfterMinutes = 60, template = "Onay (arg1)", confirmedText = "Tamam" },
             invoicing = new { enabled = true, issueOn = "closed", callbackUrl = "https://shop.example/cb", callbackSecret = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD", vatRate = "27.50" },
-            reviews = new { enabled = true, tsid = "X1234567890ABCDEF1234567890ABCDEF", model = "excellence", clientId = "id", clientSecret = "cs", channelId = "chl-1", protectionUser = "u", protectionPassword = "p" },
+            reviews = new { enabled = true, tsid = "X1234567890ABCDEF1234567890ABCDEF", model = "excellence", eventType = "order_shipped", clientId = "id", clientSecret = "cs", channelId = "chl-1", protectionUser = "u", protectionPassword = "p" },
             reputationProvider = new { publicKey = "pub", privateKey = "priv" },
             smsGateway = new { userCode = "850", password = "pw", msgHeader = "H" },
             invoicingProvider = new { apiKey = "k", test = true },

@@ -152,6 +152,11 @@ public sealed class ShopsApiTests : IAsyncLifetime
     [InlineData("""{"name":"x","webhooks":{"profile":"shopify","secret":"s"},"reviews":{"enabled":true}}""", "reviews.tsid")]
     [InlineData("""{"name":"x","webhooks":{"profile":"shopify","secret":"s"},"reviews":{"enabled":true,"tsid":"X1234567890ABCDEF1234567890ABCDEF","model":"premium"}}""", "reviews.model")]
     [InlineData("""{"name":"x","webhooks":{"profile":"shopify","secret":"s"},"reviews":{"enabled":true,"tsid":"X1234567890ABCDEF1234567890ABCDEF","channelId":"b3c1d4e5"}}""", "reviews.channelId")]
+    [InlineData("""{"name":"x","webhooks":{"profile":"shopify","secret":"s"},"reviews":{"enabled":true,"tsid":"X1234567890ABCDEF1234567890ABCDEF","eventType":"checkout"}}""", "reviews.eventType")]
+    [InlineData("""{"name":"x","webhooks":{"profile":"shopify","secret":"s"},"reviews":{"enabled":true,"tsid":"X1234567890ABCDEF1234567890ABCDEF","eventType":"Delivery"}}""", "reviews.eventType")]
+    [InlineData("""{"name":"x","webhooks":{"profile":"shopify","secret":"s"},"reviews":{"enabled":true,"tsid":"X1234567890ABCDEF1234567890ABCDEF","eventType":""}}""", "reviews.eventType")]
+    [InlineData("""{"name":"x","webhooks":{"profile":"shopify","secret":"s"},"reviews":{"enabled":true,"tsid":"X1234567890ABCDEF1234567890ABCDEF","eventType":"order shipped"}}""", "reviews.eventType")]
+    [InlineData("""{"name":"x","webhooks":{"profile":"shopify","secret":"s"},"reviews":{"enabled":true,"tsid":"X1234567890ABCDEF1234567890ABCDEF","eventType":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}""", "reviews.eventType")]
     [InlineData("""{"name":"x","webhooks":""", "webhooks")]
     [InlineData("[1,2]", "body")]
     public async Task An_invalid_shop_is_a_400_problem_naming_the_field_and_stores_nothing(string body, string field)
@@ -177,6 +182,36 @@ public sealed class ShopsApiTests : IAsyncLifetime
         Assert.Equal(("X1234567890ABCDEFAB34567890ABCDEF", "excellence"), (view.GetProperty("reviews").GetProperty("tsid").GetString(), view.GetProperty("reviews").GetProperty("model").GetString()));
         Assert.DoesNotContain("\"pw\"", view.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("\"cs\"", view.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_event_type_checkout_is_refused_because_etrusted_reserves_it()
+    {
+        var body = """{"name":"x","webhooks":{"profile":"shopify","secret":"s"},"reviews":{"enabled":true,"tsid":"X1234567890ABCDEF1234567890ABCDEF","eventType":"checkout"}}""";
+
+        var response = await _admin.PutAsync("/v1/shops/reserved", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(
+            "reviews.eventType cannot be checkout, which eTrusted reserves: use the event type configured in the shop's eTrusted account, such as delivery.",
+            Assert.Single(problem.GetProperty("errors").GetProperty("reviews.eventType").EnumerateArray()).GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"enabled":true,"tsid":"X1234567890ABCDEF1234567890ABCDEF"}""", "delivery")]
+    [InlineData("""{"enabled":true,"tsid":"X1234567890ABCDEF1234567890ABCDEF","eventType":"order_shipped-2"}""", "order_shipped-2")]
+    [InlineData("""{"enabled":false,"eventType":"review"}""", "review")]
+    [InlineData("""{"enabled":false}""", null)]
+    public async Task The_etrusted_event_type_is_kept_and_is_delivery_when_reviews_are_enabled_without_one(string reviews, string? expected)
+    {
+        var body = $$"""{"name":"x","webhooks":{"profile":"shopify","secret":"s"},"reviews":{{reviews}}}""";
+
+        var response = await _admin.PutAsync("/v1/shops/event-type", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var view = await _admin.GetFromJsonAsync<JsonElement>("/v1/shops/event-type");
+        Assert.Equal(expected, view.GetProperty("reviews").GetProperty("eventType").GetString());
     }
 
     [Theory]

@@ -14,7 +14,7 @@ public sealed class AdminApiTests
         await using var scope = await ClusterScope.StartAsync(silos: 1);
         using var http = scope.Cluster.Primary.CreateClient(token);
 
-        foreach (var (method, path) in new[] { ("GET", "/v1/admin/deliveries"), ("GET", "/v1/admin/deliveries/1"), ("POST", "/v1/admin/deliveries/1/retry"), ("GET", "/v1/admin/silos") })
+        foreach (var (method, path) in new[] { ("GET", "/v1/admin/deliveries"), ("GET", "/v1/admin/deliveries/1"), ("POST", "/v1/admin/deliveries/1/retry"), ("GET", "/v1/admin/deliveries/count"), ("POST", "/v1/admin/deliveries/replay"), ("POST", "/v1/admin/deliveries/discard"), ("GET", "/v1/admin/silos") })
         {
             var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);

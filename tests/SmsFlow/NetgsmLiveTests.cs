@@ -130,4 +130,32 @@ public sealed class NetgsmLiveTests : IAsyncLifetime
         Assert.Matches("^[0-9]{14}$", read.Query["startdate"]);
         Assert.Matches("^[0-9]{14}$", read.Query["stopdate"]);
     }
+
+    [Fact]
+    public async Task An_inbox_read_refused_for_the_rate_limit_keeps_the_cursor_and_a_later_tick_reads_the_reply()
+    {
+        await using var scope = await StartAsync();
+        var (shop, post, admin) = await ShopAsync(scope);
+        await post.StandardAsync(SignedPoster.Created("10023"));
+        await Eventually.TrueAsync(async () => await SmsStatusAsync(shop, "10023") == "sent", "the request is sent");
+        var cursor = scope.Cluster.Primary.Grains.GetGrain<OrleansShop.Grains.Sms.ISmsInboxCursorGrain>("demo");
+        await Eventually.TrueAsync(async () => await cursor.GetAsync() is not null, "the inbox has been read once");
+
+        _netgsm.AnswerInboxCode("80");
+        var before = _netgsm.InboxReads.Count;
+        await Eventually.TrueAsync(() => _netgsm.InboxReads.Count >= before + 2, "the rate-limited inbox is read at the next ticks");
+        var kept = await cursor.GetAsync();
+        var limited = _netgsm.InboxReads.Count;
+        await Eventually.TrueAsync(() => _netgsm.InboxReads.Count >= limited + 2, "and again at the ticks after");
+        Assert.Equal(kept, await cursor.GetAsync()); // a refused read moves nothing: its window is read again
+
+        var turkey = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(3));
+        _netgsm.AnswerInboxWith($$"""
+            {"code":"00","messages":[{"message":"Onay 10023","sender":"905321234567","receiver":"8501234567","datetime":"{{turkey.ToString("dd.MM.yyyy HH:mm:ss", CultureInfo.InvariantCulture)}}"}]}
+            """);
+
+        await Eventually.TrueAsync(async () => (await shop.GetFromJsonAsync<JsonElement>("/v1/shops/demo/orders/10023")).GetProperty("status").GetString() == "Confirmed", "the reply read once the limit is lifted confirms the order");
+        await Eventually.TrueAsync(async () => await cursor.GetAsync() > kept, "the cursor moves on once a read succeeds");
+        Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("/v1/admin/deliveries?state=dead")).GetProperty("items").GetArrayLength());
+    }
 }

@@ -75,6 +75,11 @@ public sealed class FakeSzamlahegy : FakeProviderServer
         }
 
         var invoice = root.GetProperty("invoice");
+        if (invoice.TryGetProperty("language", out var language) && language.GetString() is not ("HU" or "EN" or "DE" or "FR"))
+        {
+            return Respond(422, """{"language":["is not included in the list"]}""", "application/json"); // as documented: HU|EN|DE|FR
+        }
+
         var foreignId = invoice.GetProperty("foreign_id").GetString()!;
         var made = new MadeInvoice(Interlocked.Increment(ref _sequence), Guid.NewGuid().ToString("N"), foreignId, invoice.Clone());
         made = made with { Number = string.Create(CultureInfo.InvariantCulture, $"SZH-2026-{made.Id:D5}") };

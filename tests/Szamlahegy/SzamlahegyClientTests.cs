@@ -20,6 +20,7 @@ public sealed class SzamlahegyClientTests : IAsyncLifetime
         ForeignId = foreignId,
         Kind = kind,
         CustomerName = "Kovács János",
+        CustomerContactName = "Kovács János",
         CustomerZip = "8640",
         CustomerCity = "Fonyód",
         CustomerAddress = "Szigligeti utca 10.",
@@ -53,15 +54,37 @@ public sealed class SzamlahegyClientTests : IAsyncLifetime
         Assert.Equal(ApiKey, body.RootElement.GetProperty("api_key").GetString());
         var invoice = body.RootElement.GetProperty("invoice");
         Assert.Equal(
-            ["customer_name", "customer_zip", "customer_city", "customer_address", "customer_country", "customer_email", "payment_method", "payment_date", "perform_date", "paid_at", "kind", "signed", "currency", "language", "footer", "foreign_id", "invoice_rows_attributes"],
+            ["customer_name", "customer_contact_name", "customer_zip", "customer_city", "customer_address", "customer_country", "customer_email", "payment_method", "payment_date", "perform_date", "paid_at", "kind", "signed", "currency", "language", "footer", "foreign_id", "invoice_rows_attributes"],
             invoice.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("Kovács János", "HU", Email, "C", "N"), (invoice.GetProperty("customer_name").GetString(), invoice.GetProperty("customer_country").GetString(), invoice.GetProperty("customer_email").GetString(), invoice.GetProperty("payment_method").GetString(), invoice.GetProperty("kind").GetString()));
         Assert.Equal(("2026-11-20", false, "orleansshop/demo/10023"), (invoice.GetProperty("perform_date").GetString(), invoice.GetProperty("signed").GetBoolean(), invoice.GetProperty("foreign_id").GetString()));
+        Assert.Equal(("HU", "Kovács János"), (invoice.GetProperty("language").GetString(), invoice.GetProperty("customer_contact_name").GetString()));
         var rows = invoice.GetProperty("invoice_rows_attributes").EnumerateArray().ToList();
         Assert.Equal(2, rows.Count);
         Assert.Equal(["productnr", "name", "quantity", "quantity_type", "price_slab", "tax"], rows[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal((2m, 3937.01m, 27m), (rows[0].GetProperty("quantity").GetDecimal(), rows[0].GetProperty("price_slab").GetDecimal(), rows[0].GetProperty("tax").GetDecimal()));
         Assert.False(rows[1].TryGetProperty("productnr", out _));
+    }
+
+    [Theory]
+    [InlineData("hu", "HU")]
+    [InlineData("en", "EN")]
+    [InlineData("DE", "DE")]
+    public async Task The_language_goes_out_upper_case_as_Szamlahegy_documents_it_and_is_taken(string language, string written)
+    {
+        var result = await CreateAsync(Invoice() with { Language = language });
+
+        Assert.Equal(SzamlahegyOutcome.Created, result.Outcome);
+        Assert.Equal(written, Assert.Single(_provider.Invoices).Invoice.GetProperty("language").GetString());
+    }
+
+    [Fact]
+    public async Task A_business_buyers_tax_number_goes_out_as_customer_vatnr()
+    {
+        await CreateAsync(Invoice() with { CustomerName = "Fonyódi Bögre Kft.", CustomerVatNumber = "12345678-2-14" });
+
+        var invoice = Assert.Single(_provider.Invoices).Invoice;
+        Assert.Equal(("Fonyódi Bögre Kft.", "12345678-2-14", "Kovács János"), (invoice.GetProperty("customer_name").GetString(), invoice.GetProperty("customer_vatnr").GetString(), invoice.GetProperty("customer_contact_name").GetString()));
     }
 
     [Theory]

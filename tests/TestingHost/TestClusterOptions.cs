@@ -51,6 +51,10 @@ public sealed class TestClusterOptions
         ["Orleans:ReminderService:ReminderLoadingWindow"] = "30.00:00:00", // every reminder ticks from a local timer, so a test moving its clock days ahead reaches it
         ["Orleans:Messaging:ResponseTimeout"] = "00:00:10",
         ["Logging:LogLevel:Default"] = "Warning",
+
+        // Orleans' dashboard profiles every grain call and reports every second: too much for the
+        // dozens of silos a run starts on two cores. Its own tests (and the process silos) turn it on.
+        ["Orleans:Dashboard:Enabled"] = "false",
         ["Logging:LogLevel:Orleans"] = "Error",
         ["Logging:LogLevel:OrleansShop.Effects"] = "Error",
     };

@@ -31,7 +31,7 @@ public sealed class ETrustedClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_checkout_event_goes_to_the_shops_channel_with_the_token_and_answers_its_EventRef()
+    public async Task An_event_of_the_shops_event_type_goes_to_the_shops_channel_with_the_token_and_answers_its_EventRef()
     {
         var result = await SendAsync();
 
@@ -40,13 +40,33 @@ public sealed class ETrustedClientTests : IAsyncLifetime
         Assert.Equal(("POST", "Bearer tok-1"), (call.Method, call.Authorization));
         using var body = JsonDocument.Parse(call.Body);
         var root = body.RootElement;
-        Assert.Equal("checkout", root.GetProperty("type").GetString());
+        Assert.Equal("delivery", root.GetProperty("type").GetString());
         Assert.Equal((Email, "Kovács", "János"), (root.GetProperty("customer").GetProperty("email").GetString(), root.GetProperty("customer").GetProperty("firstName").GetString(), root.GetProperty("customer").GetProperty("lastName").GetString()));
         Assert.Equal((ChannelId, "etrusted"), (root.GetProperty("channel").GetProperty("id").GetString(), root.GetProperty("channel").GetProperty("type").GetString()));
         Assert.Equal(("10023", "2026-11-20T09:30:00.000Z"), (root.GetProperty("transaction").GetProperty("reference").GetString(), root.GetProperty("transaction").GetProperty("date").GetString()));
         Assert.Equal("2026-11-22", root.GetProperty("estimatedDeliveryDate").GetString());
         var product = Assert.Single(root.GetProperty("products").EnumerateArray());
         Assert.Equal(("SKU-1", "Linen shirt"), (product.GetProperty("sku").GetString(), product.GetProperty("name").GetString()));
+    }
+
+    [Theory]
+    [InlineData("delivery")]
+    [InlineData("order-shipped_2")]
+    public async Task The_events_type_is_the_one_it_was_given(string type)
+    {
+        await Client(_etrusted.BaseAddress).SendCheckoutAsync(Credentials, Checkout with { Type = type }, CancellationToken.None);
+
+        Assert.Equal([type], _etrusted.EventTypes);
+    }
+
+    [Fact]
+    public async Task An_event_of_the_type_checkout_which_etrusted_reserves_is_refused_permanently_with_its_message()
+    {
+        var result = await Client(_etrusted.BaseAddress).SendCheckoutAsync(Credentials, Checkout with { Type = "checkout" }, CancellationToken.None);
+
+        Assert.Equal((TrustedShopsOutcome.Permanent, (int?)400), (result.Outcome, result.Status));
+        Assert.StartsWith("eTrusted answered 400: Event type 'checkout' is reserved", result.Meaning, StringComparison.Ordinal);
+        Assert.Single(_etrusted.EventRequests);
     }
 
     [Fact]

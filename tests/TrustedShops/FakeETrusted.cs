@@ -8,7 +8,8 @@ namespace OrleansShop.Tests.TrustedShops;
 /// <summary>
 /// eTrusted on loopback, login and API on one address: the token endpoint issues numbered tokens
 /// that the events endpoint honours until they are revoked (401 otherwise); events answer 202 with
-/// an EventRef, or whatever a test arranges.
+/// an EventRef, or whatever a test arranges. An event of the type <c>checkout</c>, which eTrusted
+/// reserves for itself ("please avoid setting the type to checkout"), is refused with a 400.
 /// </summary>
 public sealed class FakeETrusted : FakeProviderServer
 {
@@ -30,6 +31,9 @@ public sealed class FakeETrusted : FakeProviderServer
     public IReadOnlyList<ReceivedRequest> TokenRequests => [.. Received.Where(r => r.Path == "/oauth/token")];
 
     public IReadOnlyList<ReceivedRequest> EventRequests => [.. Received.Where(r => r.Path == "/events")];
+
+    /// <summary>The <c>type</c> of each event received, in arrival order (null when an event had none).</summary>
+    public IReadOnlyList<string?> EventTypes => [.. EventRequests.Select(r => TypeOf(r.Body))];
 
     public static async Task<FakeETrusted> StartAsync()
     {
@@ -65,9 +69,28 @@ public sealed class FakeETrusted : FakeProviderServer
     {
         "/oauth/token" => _nextToken.TryDequeue(out var once) ? once : IssueTokenAsync,
         "/events" when !_valid.ContainsKey(context.Request.Headers.Authorization.ToString()) => Respond(401, """{"Message":"Unauthorized"}""", "application/json"),
+        "/events" when TypeOf(context) == ReservedType => Respond(400, """{"Message":"Event type 'checkout' is reserved by eTrusted; use an event type configured in your account"}""", "application/json"),
         "/events" => _nextEvent.TryDequeue(out var once) ? once : _standing ? null : AcceptAsync,
         _ => null,
     };
+
+    private const string ReservedType = "checkout";
+
+    // The base class buffers each request's body into a MemoryStream before asking for an answer.
+    private static string? TypeOf(HttpContext context) => context.Request.Body is MemoryStream buffered ? TypeOf(buffered.ToArray()) : null;
+
+    private static string? TypeOf(byte[] body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private Task IssueTokenAsync(HttpContext context)
     {

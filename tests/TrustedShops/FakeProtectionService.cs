@@ -1,10 +1,18 @@
+using Microsoft.AspNetCore.Http;
 using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.TrustedShops;
 
-/// <summary>Trusted Shops' protection web service on loopback: SOAP answers with a return number, or whatever a test arranges.</summary>
+/// <summary>
+/// Trusted Shops' protection web service on loopback: SOAP answers with a return number, or whatever a
+/// test arranges, on the service's one path. Any other path is a 404, as on the real host, so a client
+/// that posts elsewhere fails.
+/// </summary>
 public sealed class FakeProtectionService : FakeProviderServer
 {
+    /// <summary>Where <c>ApplicationRequestService</c> answers on protection.trustedshops.com (and protection-qa).</summary>
+    public const string ServicePath = "/ts/protectionservices/ApplicationRequestService";
+
     private FakeProtectionService()
         : base(200, Return(4711001), "text/xml; charset=utf-8")
     {
@@ -31,4 +39,7 @@ public sealed class FakeProtectionService : FakeProviderServer
         <soap:Fault><faultcode>soap:Server</faultcode><faultstring>Internal error</faultstring></soap:Fault>
         </soap:Body></soap:Envelope>
         """;
+
+    protected override Func<HttpContext, Task>? AnswerFor(HttpContext context) =>
+        context.Request.Path.Value == ServicePath ? null : Respond(404, "<html><body>Not Found</body></html>", "text/html");
 }

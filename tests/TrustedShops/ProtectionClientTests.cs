@@ -15,8 +15,29 @@ public sealed class ProtectionClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _service.DisposeAsync();
 
-    private Task<TrustedShopsResult> RegisterAsync(ProtectionCredentials? credentials = null) =>
-        new ProtectionClient(new HttpClient(), Options(_service.BaseAddress)).RegisterAsync(credentials ?? new ProtectionCredentials(Tsid, ProtectionUser, ProtectionPassword), Application, CancellationToken.None);
+    private Task<TrustedShopsResult> RegisterAsync(ProtectionCredentials? credentials = null, TrustedShopsOptions? options = null) =>
+        new ProtectionClient(new HttpClient(), options ?? Options(_service.BaseAddress)).RegisterAsync(credentials ?? new ProtectionCredentials(Tsid, ProtectionUser, ProtectionPassword), Application, CancellationToken.None);
+
+    [Fact]
+    public void The_protection_service_is_on_protection_trustedshops_com_by_default_not_on_the_admin_host()
+    {
+        Assert.Equal(new Uri("https://protection.trustedshops.com/ts/protectionservices/ApplicationRequestService"), new TrustedShopsOptions().ProtectionAddress);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("ApplicationRequestService")]
+    [InlineData("ts/adminservices/ApplicationRequestService")]
+    public async Task A_protection_posted_anywhere_but_the_services_path_is_a_404_and_permanent(string path)
+    {
+        var options = Options(_service.BaseAddress);
+        options.ProtectionAddress = new Uri(_service.BaseAddress, path);
+
+        var result = await RegisterAsync(options: options);
+
+        Assert.Equal((TrustedShopsOutcome.Permanent, (int?)404), (result.Outcome, result.Status));
+        Assert.Equal("/" + path, Assert.Single(_service.Received).Path);
+    }
 
     [Fact]
     public async Task A_protection_is_a_SOAP_requestForProtectionV2_with_its_twelve_parameters_in_order()

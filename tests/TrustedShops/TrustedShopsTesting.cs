@@ -17,7 +17,8 @@ internal static class TrustedShopsTesting
 
     public static ETrustedCredentials Credentials => new(ClientId, ClientSecret, ChannelId);
 
-    public static CheckoutEvent Checkout => new(Email, "Kovács", "János", "10023", new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero), new DateOnly(2026, 11, 22),
+    /// <summary>An order's event, of the type most eTrusted accounts invite on.</summary>
+    public static CheckoutEvent Checkout => new("delivery", Email, "Kovács", "János", "10023", new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero), new DateOnly(2026, 11, 22),
         [new CheckoutProduct("SKU-1", "Linen shirt")]);
 
     public static TrustedShopsOptions Options(Uri address, TimeSpan? timeout = null) => new()

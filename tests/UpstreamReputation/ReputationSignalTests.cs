@@ -89,6 +89,21 @@ public sealed class ReputationSignalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_signal_answered_for_the_providers_test_address_without_counts_is_delivered_once_and_never_dead_lettered()
+    {
+        await using var scope = await LiveAsync(_fake);
+        var demo = await ShopAsync(scope, "demo");
+        _fake.AnswerTestHash(blocked: true);
+
+        await demo.OrderAsync("t1", Email, "Megrendelés lezárva");
+
+        await Eventually.TrueAsync(async () => await demo.SignalStatusAsync("t1") == "signalled", "the signal is delivered");
+        await scope.Database.UntilEffectsSettledAsync();
+        Assert.Single(SignalsOf("t1"));
+        Assert.Equal(0, (await demo.Admin.GetFromJsonAsync<JsonElement>("/v1/admin/deliveries?state=dead")).GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_signal_refused_for_quota_is_retried_then_dead_lettered_keeping_the_address_sealed_and_a_replay_delivers_it()
     {
         await using var scope = await LiveAsync(_fake);

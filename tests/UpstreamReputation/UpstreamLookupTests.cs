@@ -144,4 +144,20 @@ public sealed class UpstreamLookupTests : IAsyncLifetime
 
         Assert.Equal(verdicts.Length, _fake.Lookups().Count);
     }
+
+    [Fact]
+    public async Task The_providers_test_address_answer_without_counts_is_an_answer_cached_like_any_other_not_a_failure_asked_again()
+    {
+        await using var scope = await LiveAsync(_fake);
+        var demo = await ShopAsync(scope, "demo");
+        _fake.AnswerTestHash(blocked: true);
+
+        var first = await demo.EligibilityAsync();
+        var again = await demo.EligibilityAsync();
+
+        Assert.Equal(("signals", 0, 0, false), (Upstream(first).GetProperty("status").GetString(), Upstream(first).GetProperty("collected").GetInt32(), Upstream(first).GetProperty("notCollected").GetInt32(), Upstream(first).GetProperty("cached").GetBoolean()));
+        Assert.True(first.GetProperty("codAllowed").GetBoolean());
+        Assert.True(Upstream(again).GetProperty("cached").GetBoolean());
+        Assert.Single(_fake.Lookups()); // the shop's quota is spent once
+    }
 }

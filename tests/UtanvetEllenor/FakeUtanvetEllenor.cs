@@ -26,5 +26,15 @@ public sealed class FakeUtanvetEllenor : FakeProviderServer
     public void AnswerVerdict(int status, int good = 0, int bad = 0, double? reputation = null, bool blocked = false, string reason = "") =>
         AnswerWith(200, Verdict(status, good, bad, reputation, blocked, reason));
 
+    /// <summary>
+    /// The provider's answer for its test address (reason "Test hash was used."): status 200 and a
+    /// <c>blocked</c> flag, but no counts and no reputation. Its official plugin reads only <c>blocked</c>.
+    /// </summary>
+    public static string TestHash(bool blocked) =>
+        JsonSerializer.Serialize(new { status = 200, result = new { blocked, reason = "Test hash was used." } });
+
+    /// <summary>HTTP 200 with the test address's answer, to requests and signals alike.</summary>
+    public void AnswerTestHash(bool blocked = false) => AnswerWith(200, TestHash(blocked));
+
     public void BreakMidAnswer() => BreakMidAnswer("""{"status":2""");
 }

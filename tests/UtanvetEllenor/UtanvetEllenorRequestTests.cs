@@ -168,6 +168,34 @@ public sealed class UtanvetEllenorRequestTests : IAsyncLifetime
         Assert.Equal(new UtanvetEllenorReputation(UtanvetEllenorFinding.Signals, 0, 0, null, false, UtanvetEllenorReasons.ExceptionFound), result.Reputation);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_test_address_answer_with_a_blocked_flag_and_no_counts_is_accepted_with_zero_counts_not_retried(bool blocked)
+    {
+        _provider.AnswerTestHash(blocked);
+
+        var result = await RequestAsync();
+
+        Assert.Equal((UtanvetEllenorOutcome.Accepted, (int?)200), (result.Outcome, result.Status));
+        Assert.Equal(new UtanvetEllenorReputation(UtanvetEllenorFinding.Signals, 0, 0, null, blocked, UtanvetEllenorReasons.TestAddress), result.Reputation);
+        Assert.StartsWith("0 collected, 0 refused, reputation not given", result.Meaning, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"status":200,"result":{"good":1,"reputation":1,"blocked":false}}""", 1, 0)]
+    [InlineData("""{"status":200,"result":{"bad":2,"blocked":true}}""", 0, 2)]
+    [InlineData("""{"status":200,"result":{"good":null,"bad":null,"reputation":null,"blocked":false}}""", 0, 0)]
+    public async Task Counts_left_out_of_a_status_200_answer_are_zero(string body, int good, int bad)
+    {
+        _provider.AnswerWith(200, body);
+
+        var result = await RequestAsync();
+
+        Assert.Equal(UtanvetEllenorOutcome.Accepted, result.Outcome);
+        Assert.Equal((good, bad), (result.Reputation!.Good, result.Reputation.Bad));
+    }
+
     [Fact]
     public async Task A_reason_the_provider_does_not_document_is_not_repeated()
     {
@@ -254,13 +282,13 @@ public sealed class UtanvetEllenorRequestTests : IAsyncLifetime
     [InlineData("""{"status":200,"result":{"good":1""", "not JSON")]
     [InlineData("""{"result":{"good":1,"bad":0,"reputation":1,"blocked":false}}""", "without a status")]
     [InlineData("""{"status":"ok","result":{"good":1,"bad":0,"reputation":1,"blocked":false}}""", "without a status")]
-    [InlineData("""{"status":200}""", "without counts")]
-    [InlineData("""{"status":200,"result":null}""", "without counts")]
-    [InlineData("""{"status":200,"result":{"good":1,"reputation":1,"blocked":false}}""", "without counts")]
-    [InlineData("""{"status":200,"result":{"good":-1,"bad":0,"reputation":1,"blocked":false}}""", "without counts")]
-    [InlineData("""{"status":200,"result":{"good":1,"bad":0,"reputation":3,"blocked":false}}""", "without counts")]
-    [InlineData("""{"status":200,"result":{"good":1,"bad":0,"reputation":"high","blocked":false}}""", "without counts")]
-    [InlineData("""{"status":200,"result":{"good":1,"bad":0,"reputation":1}}""", "without counts")]
+    [InlineData("""{"status":200}""", "status 200 without a blocked flag")]
+    [InlineData("""{"status":200,"result":null}""", "status 200 without a blocked flag")]
+    [InlineData("""{"status":200,"result":{"good":-1,"bad":0,"reputation":1,"blocked":false}}""", "status 200 with counts or a reputation that make no sense")]
+    [InlineData("""{"status":200,"result":{"good":1,"bad":0,"reputation":3,"blocked":false}}""", "status 200 with counts or a reputation that make no sense")]
+    [InlineData("""{"status":200,"result":{"good":1,"bad":0,"reputation":"high","blocked":false}}""", "status 200 with counts or a reputation that make no sense")]
+    [InlineData("""{"status":200,"result":{"good":"many","bad":0,"blocked":false}}""", "status 200 with counts or a reputation that make no sense")]
+    [InlineData("""{"status":200,"result":{"good":1,"bad":0,"reputation":1}}""", "status 200 without a blocked flag")]
     public async Task An_unreadable_answer_is_retryable_and_says_what_it_was(string body, string meaning)
     {
         _provider.AnswerWith(200, body, "text/plain");

@@ -68,6 +68,19 @@ public sealed class UtanvetEllenorSignalTests : IAsyncLifetime
         Assert.Equal(UtanvetEllenorOutcome.Accepted, (await SignalAsync(UtanvetEllenorSignalOutcome.Collected)).Outcome);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_test_address_answer_with_a_blocked_flag_and_no_counts_is_taken_not_retried(bool blocked)
+    {
+        _provider.AnswerTestHash(blocked);
+
+        var result = await SignalAsync(UtanvetEllenorSignalOutcome.Refused);
+
+        Assert.Equal(new UtanvetEllenorSignalResult(UtanvetEllenorOutcome.Accepted, 200, "signal taken"), result);
+        Assert.Single(_provider.Received);
+    }
+
     [Fact]
     public async Task Status_204_is_taken_and_says_the_mailbox_is_temporary_or_missing()
     {

@@ -119,6 +119,7 @@ public sealed class HostilePayloadTests
                 new("data.billingAddress.countryCode", FieldKind.CountryCode),
                 new("data.shippingAddress", FieldKind.Object),
                 new("data.shippingAddress.line2", FieldKind.Text),
+                new("data.shippingAddress.region", FieldKind.Text),
                 new("data.reviewConsent", FieldKind.Boolean),
             ]),
         "shopify" => new(
@@ -156,6 +157,7 @@ public sealed class HostilePayloadTests
                 new("billing_address.country_code", FieldKind.CountryCode),
                 new("shipping_address", FieldKind.Object),
                 new("shipping_address.address2", FieldKind.Text),
+                new("shipping_address.province", FieldKind.Text),
             ]),
         "woocommerce" => new(
             new WooCommerceProfile(),
@@ -189,6 +191,7 @@ public sealed class HostilePayloadTests
                 new("shipping", FieldKind.Object),
                 new("shipping.address_2", FieldKind.Text),
                 new("shipping.country", FieldKind.CountryCode),
+                new("shipping.state", FieldKind.Text),
             ]),
         "ideasoft" => new(
             new IdeasoftProfile(),

@@ -26,8 +26,18 @@ public sealed class ShopifyProfileTests
         Assert.Equal(
             [new OrderLine("TSHIRT-BLK-M", "Pamuk Tişört - Siyah / M", 2, "400.00", "20"), new OrderLine(null, "Kanvas Çanta", 1, "400.00", "20")],
             created.Lines);
-        Assert.Equal(new Address("Ayşe Yılmaz", "Bağdat Caddesi No: 214 D: 5", "Caddebostan", "İstanbul", "34728", "TR"), created.ShippingAddress);
+        Assert.Equal(new Address("Ayşe Yılmaz", "Bağdat Caddesi No: 214 D: 5", "Caddebostan", "İstanbul", "34728", "TR", Region: "İstanbul"), created.ShippingAddress);
         Assert.Equal(DateTimeOffset.Parse("2024-05-02T13:15:31+03:00", CultureInfo.InvariantCulture), created.OccurredAt);
+    }
+
+    [Fact]
+    public void A_turkish_address_keeps_the_province_as_its_region_and_the_district_as_its_city()
+    {
+        var body = JsonEdits.Replace(Deliveries.Payload("shopify-cod-order-created.json"), "shipping_address.city", "\"Kadıköy\"");
+
+        var created = Assert.IsType<OrderCreated>(_profile.Map(Delivery("orders/create", body)).Event);
+
+        Assert.Equal(("Kadıköy", "İstanbul"), (created.ShippingAddress!.City, created.ShippingAddress.Region));
     }
 
     [Fact]

@@ -92,6 +92,18 @@ public sealed class StandardProfileTests
     public void A_standard_delivery_is_never_an_unsigned_ping() =>
         Assert.False(_profile.IsUnsignedPing(Deliveries.Request("webhook_id=1")));
 
+    [Fact]
+    public void An_address_may_name_its_region()
+    {
+        var body = JsonEdits.Replace(Deliveries.Payload("standard-order-created.json"), "data.shippingAddress.region", "\"İstanbul\"");
+        body = JsonEdits.Replace(body, "data.shippingAddress.city", "\"Kadıköy\"");
+
+        var created = Assert.IsType<OrderCreated>(_profile.Map(Delivery(body)).Event);
+
+        Assert.Equal(("Kadıköy", "İstanbul"), (created.ShippingAddress!.City, created.ShippingAddress.Region));
+        Assert.Null(created.BillingAddress!.Region);
+    }
+
     private static WebhookRequest Delivery(string fileName) => Delivery(Deliveries.Payload(fileName));
 
     private static WebhookRequest Delivery(byte[] body) => Deliveries.Request(body, ("webhook-id", "msg_2fWQ7lA0cQ"));

@@ -25,7 +25,7 @@ public sealed class WooCommerceProfileTests
         Assert.Equal(
             [new OrderLine("TSHIRT-BLK-M", "Pamuk Tişört - Siyah, M", 2, "333.33", null), new OrderLine(null, "Kanvas Çanta", 1, "333.33", null)],
             created.Lines);
-        Assert.Equal(new Address("Ayşe Yılmaz", "Bağdat Caddesi No: 214 D: 5", "Caddebostan", "İstanbul", "34728", "TR"), created.BillingAddress);
+        Assert.Equal(new Address("Ayşe Yılmaz", "Bağdat Caddesi No: 214 D: 5", "Caddebostan", "İstanbul", "34728", "TR", Region: "İstanbul"), created.BillingAddress);
         Assert.Equal(created.BillingAddress, created.ShippingAddress);
         Assert.Equal(DateTimeOffset.Parse("2024-05-02T10:15:31Z", CultureInfo.InvariantCulture), created.OccurredAt);
     }
@@ -126,6 +126,27 @@ public sealed class WooCommerceProfileTests
         var body = JsonEdits.Remove(Deliveries.Payload("woocommerce-cod-order-created.json"), "billing.email");
 
         Assert.Equal("billing.email", Assert.Throws<WebhookPayloadException>(() => _profile.Map(Delivery("order.created", body))).Field);
+    }
+
+    [Theory]
+    [InlineData("TR", "TR34", "İstanbul")]
+    [InlineData("TR", "TR01", "Adana")]
+    [InlineData("TR", "TR06", "Ankara")]
+    [InlineData("TR", "TR33", "Mersin")]
+    [InlineData("TR", "TR81", "Düzce")]
+    [InlineData("TR", "İzmir", "İzmir")]
+    [InlineData("DE", "BE", "BE")]
+    [InlineData("US", "TR34", "TR34")]
+    [InlineData("TR", "", null)]
+    public void The_state_is_the_region_and_a_turkish_plate_code_is_the_provinces_name(string country, string state, string? region)
+    {
+        var body = JsonEdits.Replace(Deliveries.Payload("woocommerce-cod-order-created.json"), "shipping.country", $"\"{country}\"");
+        body = JsonEdits.Replace(body, "shipping.state", $"\"{state}\"");
+
+        var created = Assert.IsType<OrderCreated>(_profile.Map(Delivery("order.created", body)).Event);
+
+        Assert.Equal(region, created.ShippingAddress!.Region);
+        Assert.Equal("İstanbul", created.ShippingAddress.City);
     }
 
     private static WebhookRequest Delivery(string topic, string fileName) => Delivery(topic, Deliveries.Payload(fileName));

@@ -30,7 +30,7 @@ public sealed class YurticiClientTests : IAsyncLifetime
     private static string? Field(XElement operation, string name) => operation.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
 
     [Fact]
-    public async Task CreateShipment_posts_a_SOAP_envelope_with_the_credentials_and_the_parcel_in_the_body()
+    public async Task CreateShipment_posts_a_SOAP_envelope_with_the_credentials_and_one_parcel_in_the_body()
     {
         await CreateAsync(Shipment(cod: new YurticiCashOnDelivery(349.9m, Card: false, "10023")));
 
@@ -47,13 +47,14 @@ public sealed class YurticiClientTests : IAsyncLifetime
         Assert.Equal("Bağdat Cad. No:5 D:3 34710", Field(order, "receiverAddress"));
         Assert.Equal(("İstanbul", "Kadıköy"), (Field(order, "cityName"), Field(order, "townName")));
         Assert.Equal(Phone, Field(order, "receiverPhone1"));
+        Assert.Equal("1", Field(order, "cargoCount"));
         Assert.Equal(("349.90", "0", "10023"), (Field(order, "ttInvoiceAmount"), Field(order, "ttCollectionType"), Field(order, "ttDocumentId")));
     }
 
     [Fact]
     public async Task A_card_collection_says_so_and_a_prepaid_parcel_carries_no_collection_fields()
     {
-        await CreateAsync(Shipment("CARD1", new YurticiCashOnDelivery(10m, Card: true, "D1")));
+        await CreateAsync(Shipment("CARD1", new YurticiCashOnDelivery(10m, Card: true, "1")));
         await CreateAsync(Shipment("PREPAID1"));
 
         var card = _yurtici.CreateRequests[0];
@@ -89,6 +90,33 @@ public sealed class YurticiClientTests : IAsyncLifetime
         Assert.DoesNotContain(Phone, result.Meaning, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0", "82510", "82510")]
+    [InlineData("", "82510", "82510")]
+    [InlineData("82500", "82510", "82500")]
+    public async Task CreateShipment_reports_the_parcels_error_code_or_else_the_answers_own(string detailCode, string resultCode, string code)
+    {
+        _yurtici.AnswerNextWith(200, FakeYurtici.CreateAnswer("OSABCDEFGH23456789", detailCode, outFlag: "1", resultErrCode: resultCode));
+
+        var result = await CreateAsync();
+
+        Assert.Equal((YurticiOutcome.Permanent, code), (result.Outcome, result.Code));
+        Assert.Contains(code, result.Meaning, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0", "82510", "82510")]
+    [InlineData("", "82510", "82510")]
+    [InlineData("82500", "82510", "82500")]
+    public async Task QueryShipment_reports_the_parcels_error_code_or_else_the_answers_own(string detailCode, string resultCode, string code)
+    {
+        _yurtici.AnswerNextWith(200, FakeYurtici.QueryError("OSKEY", detailCode, resultCode));
+
+        var result = await Client().QueryShipmentAsync(Credentials, "OSKEY", CancellationToken.None);
+
+        Assert.Equal((YurticiOutcome.Permanent, code, null), (result.Outcome, result.Code, result.Tracking));
+    }
+
     public static TheoryData<int, string> RetryableAnswers() => new()
     {
         { 500, "<html><body>Internal error</body></html>" },
@@ -107,6 +135,51 @@ public sealed class YurticiClientTests : IAsyncLifetime
         _yurtici.AnswerWith(status, body);
 
         var result = await CreateAsync();
+
+        Assert.Equal(YurticiOutcome.Retryable, result.Outcome);
+    }
+
+    [Fact]
+    public async Task CreateShipment_error_936_unexpected_is_retryable()
+    {
+        _yurtici.AnswerNextWith(200, FakeYurtici.CreateAnswer("OSABCDEFGH23456789", "936", outFlag: "1"));
+
+        var result = await CreateAsync();
+
+        Assert.Equal((YurticiOutcome.Retryable, "936"), (result.Outcome, result.Code));
+    }
+
+    [Fact]
+    public async Task QueryShipment_error_936_unexpected_is_retryable()
+    {
+        _yurtici.AnswerNextWith(200, FakeYurtici.QueryError("OSKEY", "936"));
+
+        var result = await Client().QueryShipmentAsync(Credentials, "OSKEY", CancellationToken.None);
+
+        Assert.Equal((YurticiOutcome.Retryable, "936", null), (result.Outcome, result.Code, result.Tracking));
+    }
+
+    [Fact]
+    public async Task QueryShipment_repeated_within_a_minute_is_retryable()
+    {
+        _yurtici.RefuseQueriesWithinAMinute();
+
+        var first = await Client().QueryShipmentAsync(Credentials, "OSKEY", CancellationToken.None);
+        var again = await Client().QueryShipmentAsync(Credentials, "OSKEY", CancellationToken.None);
+
+        Assert.Equal(YurticiOutcome.Accepted, first.Outcome);
+        Assert.Equal((YurticiOutcome.Retryable, null), (again.Outcome, again.Tracking));
+        Assert.DoesNotContain("dakika", again.Meaning, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("1 DAKİKA İÇİNDE AYNI GÖNDERİ TEKRAR SORGULANAMAZ")]
+    [InlineData("Lütfen 1 dakika sonra tekrar deneyiniz")]
+    public async Task QueryShipment_refused_with_a_message_about_a_minute_is_retryable(string message)
+    {
+        _yurtici.AnswerNextWith(200, FakeYurtici.QueryError("OSKEY", errCode: null, message: message));
+
+        var result = await Client().QueryShipmentAsync(Credentials, "OSKEY", CancellationToken.None);
 
         Assert.Equal(YurticiOutcome.Retryable, result.Outcome);
     }
@@ -151,6 +224,20 @@ public sealed class YurticiClientTests : IAsyncLifetime
         var result = await CreateAsync(Shipment(cargoKey) with { ReceiverPhone = phone });
 
         Assert.Equal(YurticiOutcome.Permanent, result.Outcome);
+        Assert.Empty(_yurtici.Received);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("D1")]
+    [InlineData("TR-1001")]
+    [InlineData("1234567890123")]
+    public async Task A_collection_document_id_other_than_1_to_12_digits_is_permanent_without_a_call(string documentId)
+    {
+        var result = await CreateAsync(Shipment(cod: new YurticiCashOnDelivery(10m, Card: false, documentId)));
+
+        Assert.Equal(YurticiOutcome.Permanent, result.Outcome);
+        Assert.Contains("digits", result.Meaning, StringComparison.Ordinal);
         Assert.Empty(_yurtici.Received);
     }
 

@@ -35,6 +35,9 @@ internal static class NetgsmCodes
     {
         ["30"] = NetgsmFailure.Permanent(Credentials, "30"),
         ["70"] = NetgsmFailure.Permanent(Parameters, "70"),
+
+        // The report API's rate limit: the poller keeps its cursor and reads the same window at its next tick.
+        ["80"] = NetgsmFailure.Retryable("the inbox read rate limit was exceeded", "80"),
         ["100"] = NetgsmFailure.Retryable(SystemError, "100"),
         ["101"] = NetgsmFailure.Retryable(SystemError, "101"),
     }.ToFrozenDictionary(StringComparer.Ordinal);

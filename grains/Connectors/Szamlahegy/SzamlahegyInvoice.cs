@@ -14,6 +14,9 @@ public sealed record SzamlahegyInvoice
 
     public required string CustomerName { get; init; }
 
+    /// <summary>Számlahegy's <c>customer_contact_name</c>: whom the invoice's e-mail addresses.</summary>
+    public string? CustomerContactName { get; init; }
+
     public string? CustomerZip { get; init; }
 
     public string? CustomerCity { get; init; }
@@ -23,6 +26,7 @@ public sealed record SzamlahegyInvoice
     /// <summary>ISO 3166-1 alpha-2, e.g. <c>HU</c>.</summary>
     public string? CustomerCountry { get; init; }
 
+    /// <summary>Számlahegy's <c>customer_vatnr</c>: the buyer's tax number, which makes the invoice a B2B one.</summary>
     public string? CustomerVatNumber { get; init; }
 
     public string? CustomerEmail { get; init; }
@@ -44,7 +48,7 @@ public sealed record SzamlahegyInvoice
     /// <summary>ISO 4217, e.g. <c>HUF</c>.</summary>
     public required string Currency { get; init; }
 
-    /// <summary><c>hu</c>, <c>en</c>, <c>de</c> or <c>fr</c>.</summary>
+    /// <summary><c>hu</c>, <c>en</c>, <c>de</c> or <c>fr</c>, in either case: Számlahegy takes it upper case (<c>HU|EN|DE|FR</c>), and the wire writes it so.</summary>
     public required string Language { get; init; }
 
     /// <summary>Free text at the bottom of the invoice: the order number.</summary>

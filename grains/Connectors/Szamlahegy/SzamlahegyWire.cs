@@ -33,6 +33,7 @@ internal static class SzamlahegyWire
     private static void WriteInvoice(Utf8JsonWriter json, SzamlahegyInvoice invoice)
     {
         json.WriteString("customer_name", invoice.CustomerName);
+        WriteIfPresent(json, "customer_contact_name", invoice.CustomerContactName);
         WriteIfPresent(json, "customer_zip", invoice.CustomerZip);
         WriteIfPresent(json, "customer_city", invoice.CustomerCity);
         WriteIfPresent(json, "customer_address", invoice.CustomerAddress);
@@ -50,7 +51,7 @@ internal static class SzamlahegyWire
         json.WriteString("kind", invoice.Kind switch { SzamlahegyKind.Storno => "S", SzamlahegyKind.Test => "T", _ => "N" });
         json.WriteBoolean("signed", invoice.ElectronicallySigned);
         json.WriteString("currency", invoice.Currency.ToUpperInvariant());
-        json.WriteString("language", invoice.Language);
+        json.WriteString("language", invoice.Language.ToUpperInvariant());
         WriteIfPresent(json, "footer", invoice.Footer);
         json.WriteString("foreign_id", invoice.ForeignId);
         json.WriteStartArray("invoice_rows_attributes");

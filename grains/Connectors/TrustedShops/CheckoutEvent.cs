@@ -1,12 +1,17 @@
 namespace OrleansShop.Connectors.TrustedShops;
 
 /// <summary>
-/// An eTrusted checkout event: the order that entitles the buyer to an invitation. The e-mail is
-/// plaintext here, so this type exists only for the length of one call and prints without it.
+/// An eTrusted event for a completed checkout: the order that entitles the buyer to an invitation.
+/// The e-mail is plaintext here, so this type exists only for the length of one call and prints without it.
 /// </summary>
+/// <param name="Type">
+/// eTrusted's event <c>type</c>: the one configured in the shop's eTrusted account (often <c>delivery</c>),
+/// whose invitation rules send the invitation. Not <c>checkout</c>, which eTrusted reserves for itself.
+/// </param>
 /// <param name="Reference">The order number: eTrusted's <c>transaction.reference</c>.</param>
 /// <param name="DeliveryDate">eTrusted's <c>estimatedDeliveryDate</c>: invitations follow it.</param>
 public sealed record CheckoutEvent(
+    string Type,
     string Email,
     string? FirstName,
     string? LastName,
@@ -17,7 +22,7 @@ public sealed record CheckoutEvent(
 {
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
-        builder.Append("Reference = ").Append(Reference).Append(", Email = (hidden)");
+        builder.Append("Type = ").Append(Type).Append(", Reference = ").Append(Reference).Append(", Email = (hidden)");
         return true;
     }
 

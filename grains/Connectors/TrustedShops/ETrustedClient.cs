@@ -5,7 +5,7 @@ namespace OrleansShop.Connectors.TrustedShops;
 
 /// <summary>
 /// eTrusted's API: an OAuth2 client-credentials token (cached until it nearly expires, renewed once
-/// when eTrusted refuses it), then a checkout event that invites the buyer to review. Every call ends
+/// when eTrusted refuses it), then an event of the shop's event type that invites the buyer to review. Every call ends
 /// in a classified <see cref="TrustedShopsResult"/> rather than an exception; only the caller's own
 /// cancellation propagates. Nothing here logs, and no result carries a secret or the buyer's address.
 /// </summary>
@@ -28,7 +28,7 @@ public sealed class ETrustedClient
         _tokens = new ETrustedTokens(time, options.TokenRenewalMargin);
     }
 
-    /// <summary>Sends <paramref name="checkout"/> to the shop's channel; accepted answers carry eTrusted's EventRef.</summary>
+    /// <summary>Sends <paramref name="checkout"/> to the shop's channel as an event of its type; accepted answers carry eTrusted's EventRef.</summary>
     public async Task<TrustedShopsResult> SendCheckoutAsync(ETrustedCredentials credentials, CheckoutEvent checkout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);

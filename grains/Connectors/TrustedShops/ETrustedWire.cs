@@ -5,14 +5,14 @@ using OrleansShop.Connectors.Http;
 
 namespace OrleansShop.Connectors.TrustedShops;
 
-/// <summary>eTrusted's JSON: the checkout event written as its events API takes it, and its answers read.</summary>
+/// <summary>eTrusted's JSON: the event written as its events API takes it, and its answers read.</summary>
 internal static class ETrustedWire
 {
     private const int MaxQuotedMessage = 200;
 
     public static JsonContent EventContent(CheckoutEvent checkout, string channelId) => JsonContent.Create(new Dictionary<string, object?>
     {
-        ["type"] = "checkout",
+        ["type"] = checkout.Type,
         ["customer"] = Compact(new() { ["firstName"] = checkout.FirstName, ["lastName"] = checkout.LastName, ["email"] = checkout.Email }),
         ["channel"] = new Dictionary<string, string> { ["id"] = channelId, ["type"] = "etrusted" },
         ["transaction"] = new Dictionary<string, string>

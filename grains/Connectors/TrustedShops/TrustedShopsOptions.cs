@@ -13,10 +13,12 @@ public sealed class TrustedShopsOptions
     public string Audience { get; set; } = "https://api.etrusted.com";
 
     /// <summary>
-    /// The buyer-protection web service (SOAP, <c>requestForProtectionV2</c>); default
-    /// <c>https://www.trustedshops.de/ts/protectionservices/ApplicationRequestService</c>.
+    /// The buyer-protection web service (SOAP <c>ApplicationRequestService</c>, <c>requestForProtectionV2</c>); default
+    /// <c>https://protection.trustedshops.com/ts/protectionservices/ApplicationRequestService</c>, where every public
+    /// client calls it (www.trustedshops.de hosts only the admin service). Trusted Shops' test system is
+    /// <c>https://protection-qa.trustedshops.com/ts/protectionservices/ApplicationRequestService</c>.
     /// </summary>
-    public Uri ProtectionAddress { get; set; } = new("https://www.trustedshops.de/ts/protectionservices/ApplicationRequestService");
+    public Uri ProtectionAddress { get; set; } = new("https://protection.trustedshops.com/ts/protectionservices/ApplicationRequestService");
 
     /// <summary>
     /// The longest one round trip may take; past it the call is <see cref="TrustedShopsOutcome.Retryable"/>.

@@ -56,9 +56,7 @@ internal static class UtanvetEllenorAnswer
         var result = root.TryGetProperty("result", out var found) ? found : default;
         return status switch
         {
-            200 => Counts(result) is { } signals
-                ? new(UtanvetEllenorOutcome.Accepted, status, signals, Describe(signals))
-                : UtanvetEllenorRequestResult.Failed(UtanvetEllenorFailure.Retryable("unreadable answer: status 200 without counts, a reputation from -1 to +1 and a blocked flag", status)),
+            200 => Signals(status, result),
             404 => Known(status, result, UtanvetEllenorFinding.NoSignals, "no shop has reported this address"),
             204 => Known(status, result, UtanvetEllenorFinding.UndeliverableMailbox, "a temporary e-mail address or a mailbox that does not exist"),
             451 => Known(status, result, UtanvetEllenorFinding.OptedOut, "the buyer opted out of the provider's processing"),
@@ -101,18 +99,36 @@ internal static class UtanvetEllenorAnswer
         _ => UtanvetEllenorFailure.Permanent(Invariant($"unknown {Provider} status {status}"), status),
     };
 
-    /// <summary>Status 200's result: counts, flag and reputation are required and must make sense.</summary>
-    private static UtanvetEllenorReputation? Counts(JsonElement result)
+    /// <summary>
+    /// Status 200's result. Only the <c>blocked</c> flag is required, as it is all the provider's own
+    /// plugin reads: some answers (its test address, a shop's exception) carry no counts or reputation,
+    /// and a count left out is zero. What is written must make sense, though: a negative or unreadable
+    /// count, or a reputation off the −1…+1 scale, is an unreadable answer.
+    /// </summary>
+    private static UtanvetEllenorRequestResult Signals(int status, JsonElement result)
     {
-        var (good, bad, blocked) = (UtanvetEllenorWire.Integer(result, "good"), UtanvetEllenorWire.Integer(result, "bad"), UtanvetEllenorWire.Flag(result, "blocked"));
+        if (UtanvetEllenorWire.Flag(result, "blocked") is not { } blocked)
+        {
+            return UtanvetEllenorRequestResult.Failed(UtanvetEllenorFailure.Retryable("unreadable answer: status 200 without a blocked flag", status));
+        }
+
+        var (good, bad) = (Count(result, "good"), Count(result, "bad"));
         var reputation = UtanvetEllenorWire.Number(result, "reputation");
-        var reputationUnreadable = result.ValueKind == JsonValueKind.Object
-            && result.TryGetProperty("reputation", out var written) && written.ValueKind != JsonValueKind.Null
-            && reputation is not (>= -1 and <= 1);
-        return good is >= 0 && bad is >= 0 && blocked is not null && !reputationUnreadable
-            ? new(UtanvetEllenorFinding.Signals, good.Value, bad.Value, reputation, blocked.Value, Reason(result))
-            : null;
+        if (good is null || bad is null || (Written(result, "reputation") && reputation is not (>= -1 and <= 1)))
+        {
+            return UtanvetEllenorRequestResult.Failed(UtanvetEllenorFailure.Retryable("unreadable answer: status 200 with counts or a reputation that make no sense", status));
+        }
+
+        var signals = new UtanvetEllenorReputation(UtanvetEllenorFinding.Signals, good.Value, bad.Value, reputation, blocked, Reason(result));
+        return new(UtanvetEllenorOutcome.Accepted, status, signals, Describe(signals));
     }
+
+    /// <summary>A count: zero when left out (or null), null when written but not a whole number of at least zero.</summary>
+    private static int? Count(JsonElement result, string name) =>
+        !Written(result, name) ? 0 : UtanvetEllenorWire.Integer(result, name) is { } count and >= 0 ? count : null;
+
+    private static bool Written(JsonElement result, string name) =>
+        result.ValueKind == JsonValueKind.Object && result.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
     /// <summary>A verdict that carries no counts to rely on: whatever sensible counts it has are kept, the rest is zero.</summary>
     private static UtanvetEllenorRequestResult Known(int status, JsonElement result, UtanvetEllenorFinding finding, string meaning)

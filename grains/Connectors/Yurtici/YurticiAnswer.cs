@@ -13,6 +13,9 @@ internal static class YurticiAnswer
     /// <summary>Cargo key exists: the shipment was created by an earlier attempt.</summary>
     public const string CargoKeyExists = "60020";
 
+    /// <summary>Yurtiçi's "unexpected error": a failure on its side, worth retrying.</summary>
+    public const string Unexpected = "936";
+
     private static readonly XmlReaderSettings Safe = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 4 << 20 };
 
     public static YurticiCreateResult Created(int status, byte[] body)
@@ -24,11 +27,11 @@ internal static class YurticiAnswer
         }
 
         var detail = Child(result, "shippingOrderDetailVO");
-        var code = Value(detail, "errCode") is { } err && err != "0" ? err : null;
+        var code = ErrorCode(detail) ?? ErrorCode(result);
         var jobId = Value(result, "jobId");
         return code == CargoKeyExists ? new(YurticiOutcome.AlreadyCreated, code, "the cargo key exists: created by an earlier attempt", jobId)
             : answer.OutFlag == "0" && code is null ? new(YurticiOutcome.Accepted, null, "created", jobId)
-            : answer.OutFlag == "2" ? new(YurticiOutcome.Retryable, code, "Yurtiçi had an unexpected error", null)
+            : answer.OutFlag == "2" || code == Unexpected ? new(YurticiOutcome.Retryable, code, "Yurtiçi had an unexpected error", null)
             : new(YurticiOutcome.Permanent, code, code is null ? "Yurtiçi refused the shipment" : $"Yurtiçi refused the shipment with error {code}", null);
     }
 
@@ -42,10 +45,12 @@ internal static class YurticiAnswer
 
         var detail = result.Elements().FirstOrDefault(e => e.Name.LocalName == "shippingDeliveryDetailVO" && Value(e, "cargoKey") == cargoKey)
             ?? Child(result, "shippingDeliveryDetailVO");
-        var code = Value(detail, "errCode") is { } err && err != "0" ? err : null;
+        var code = ErrorCode(detail) ?? ErrorCode(result);
         if (answer.OutFlag != "0" || detail is null || code is not null)
         {
-            return new(answer.OutFlag == "2" ? YurticiOutcome.Retryable : YurticiOutcome.Permanent, code, code is null ? "Yurtiçi answered without the shipment" : $"Yurtiçi error {code}", null);
+            return QueriedTooSoon(result, detail) ? new(YurticiOutcome.Retryable, code, "Yurtiçi refused a second query within the minute", null)
+                : answer.OutFlag == "2" || code == Unexpected ? new(YurticiOutcome.Retryable, code, "Yurtiçi had an unexpected error", null)
+                : new(YurticiOutcome.Permanent, code, code is null ? "Yurtiçi answered without the shipment" : $"Yurtiçi error {code}", null);
         }
 
         var item = Child(detail, "shippingDeliveryItemDetailVO");
@@ -93,6 +98,21 @@ internal static class YurticiAnswer
             return null;
         }
     }
+
+    /// <summary>
+    /// Whether an error answer to queryShipment says the key was asked about again within the minute.
+    /// Yurtiçi documents no code for that; that its message is Turkish text naming a minute ("dakika")
+    /// is an assumption.
+    /// </summary>
+    private static bool QueriedTooSoon(XElement result, XElement? detail) =>
+        new[] { Value(detail, "errMessage"), Value(result, "errMessage"), Value(result, "outResult") }
+            .Any(message => message is not null && (message.Contains("dakika", StringComparison.OrdinalIgnoreCase) || message.Contains("DAKİKA", StringComparison.Ordinal)));
+
+    /// <summary>
+    /// An element's <c>errCode</c>, "0" being none. Yurtiçi sets one on the parcel's detail and one on the
+    /// answer itself (<c>ExtendedBaseResultVO</c>); callers read the detail's first.
+    /// </summary>
+    private static string? ErrorCode(XElement? element) => Value(element, "errCode") is { } code && code != "0" ? code : null;
 
     private static XElement? Child(XElement? parent, string name) => parent?.Elements().FirstOrDefault(e => e.Name.LocalName == name);
 

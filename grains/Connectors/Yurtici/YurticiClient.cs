@@ -66,7 +66,7 @@ public sealed class YurticiClient(HttpClient http, YurticiOptions options)
         : shipment.InvoiceKey.Length is 0 or > 20 ? "an invoice key is 1 to 20 characters"
         : shipment.ReceiverPhone.Length != 10 || !shipment.ReceiverPhone.All(char.IsAsciiDigit) ? "the receiver's phone is ten national digits"
         : string.IsNullOrWhiteSpace(shipment.ReceiverName) || string.IsNullOrWhiteSpace(shipment.ReceiverAddress) ? "the receiver's name and address are required"
-        : shipment.Cod is { DocumentId.Length: 0 or > 12 } ? "a collection document id is 1 to 12 characters"
+        : shipment.Cod is { DocumentId: var documentId } && (documentId.Length is 0 or > 12 || !documentId.All(char.IsAsciiDigit)) ? "a collection document id is 1 to 12 digits"
         : shipment.Cod is { Amount: <= 0 } ? "a collection amount is positive"
         : null;
 }

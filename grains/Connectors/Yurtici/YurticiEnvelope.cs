@@ -24,6 +24,7 @@ internal static class YurticiEnvelope
         Element(writer, "cityName", shipment.CityName);
         Element(writer, "townName", shipment.TownName);
         Element(writer, "receiverPhone1", shipment.ReceiverPhone);
+        Element(writer, "cargoCount", "1"); // one parcel per shipment
         if (shipment.Cod is { } cod)
         {
             Element(writer, "ttInvoiceAmount", cod.Amount.ToString("0.00", CultureInfo.InvariantCulture));

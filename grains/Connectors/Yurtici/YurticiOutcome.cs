@@ -9,7 +9,10 @@ public enum YurticiOutcome
     /// <summary>Error 60020: the cargo key exists — an earlier attempt created the shipment and its answer was lost.</summary>
     AlreadyCreated,
 
-    /// <summary>Worth trying again later: HTTP 5xx, server faults, timeouts, unreachable, unreadable answers.</summary>
+    /// <summary>
+    /// Worth trying again later: HTTP 5xx, server faults, timeouts, unreachable, unreadable answers,
+    /// Yurtiçi's error 936 (unexpected) and a query refused for coming within a minute of the last.
+    /// </summary>
     Retryable,
 
     /// <summary>Retrying cannot help until someone fixes the credentials or the shipment's data.</summary>

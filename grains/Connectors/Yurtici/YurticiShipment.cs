@@ -17,5 +17,5 @@ public sealed record YurticiShipment(
 
 /// <param name="Amount">Turkish lira with a point as the separator (<c>349.90</c>).</param>
 /// <param name="Card">True: the courier takes a card (<c>ttCollectionType</c> 1); false: cash (0).</param>
-/// <param name="DocumentId">The collection document's number, at most 12 characters.</param>
+/// <param name="DocumentId">The collection document's number (<c>ttDocumentId</c>, an <c>xs:long</c>): 1 to 12 digits.</param>
 public sealed record YurticiCashOnDelivery(decimal Amount, bool Card, string DocumentId);

@@ -129,7 +129,9 @@ public sealed class InvoiceGrain([PersistentState("invoice")] IPersistentState<G
             Credits = creditNote ? InvoiceNames.ForeignId(ShopId, OrderId) : null,
             CreditsNumber = creditNote ? State.Number : null,
             Reference = request.Reference,
-            CustomerName = request.CustomerName ?? request.Address?.Name ?? $"#{request.Reference}",
+            // A business buyer (one with a tax number) is invoiced under the billing address's name, its company.
+            CustomerName = (request.Address is { TaxNumber: not null, Name: { } company } ? company : null) ?? request.CustomerName ?? request.Address?.Name ?? $"#{request.Reference}",
+            ContactName = request.CustomerName,
             Address = request.Address,
             SealedEmail = creditNote ? null : request.SealedEmail,
             Cod = request.Cod,

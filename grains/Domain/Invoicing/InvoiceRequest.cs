@@ -41,6 +41,9 @@ public sealed record InvoiceDocument
 
     public required string CustomerName { get; init; }
 
+    /// <summary>The person the invoice is addressed to (its e-mail's greeting), when the order names one.</summary>
+    public string? ContactName { get; init; }
+
     public PostalAddress? Address { get; init; }
 
     public string? SealedEmail { get; init; }

@@ -98,7 +98,10 @@ public sealed record ShipmentFact(string Carrier, string? TrackingCode, string? 
 
 public sealed record OrderLineItem(string? Sku, string Name, decimal Quantity, string UnitPrice, string? VatRate);
 
-public sealed record PostalAddress(string? Name, string? Line1, string? Line2, string? City, string? PostalCode, string? CountryCode);
+/// <param name="City">The city; in Turkey, the district (ilçe) when <paramref name="Region"/> names the province.</param>
+/// <param name="Region">The province or state (in Turkey the il); null when the platform did not say. Last and optional: state stored before it existed reads as null.</param>
+/// <param name="TaxNumber">A business buyer's tax number, for the invoice.</param>
+public sealed record PostalAddress(string? Name, string? Line1, string? Line2, string? City, string? PostalCode, string? CountryCode, string? Region = null, string? TaxNumber = null);
 
 /// <summary>What the shop's settings say about a new order, decided when it arrives.</summary>
 /// <param name="Sms">The shop's SMS settings when this COD order must be confirmed by SMS; null otherwise.</param>

@@ -20,7 +20,8 @@ public sealed partial class OrderGrain
         var invitation = new ReviewInvitation(
             ShopId, OrderId, order.Policy.Reviews!.Tsid!, order.Reference, order.SealedEmail!, order.CustomerName,
             order.PlacedAt ?? State.CreatedAt, orderEvent.OccurredAt ?? TimeProvider.GetUtcNow(),
-            [.. order.Lines.Where(l => l.Sku is not null && !ProtectionProduct.IsProtection(l.Sku)).Select(l => new ReviewedProduct(l.Sku!, l.Name))]);
+            [.. order.Lines.Where(l => l.Sku is not null && !ProtectionProduct.IsProtection(l.Sku)).Select(l => new ReviewedProduct(l.Sku!, l.Name))],
+            order.Policy.Reviews.EventType);
         Outbox.Send<IReviewInvitationGrain>(GetPrimaryKeyString(), review => review.InviteAsync(invitation));
         SetReview(new ReviewSideEffect("pending"));
     }

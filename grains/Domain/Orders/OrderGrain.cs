@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using OrleansShop.Effects;
 using OrleansShop.Grains.Shipping;
 using OrleansShop.Grains.Sms;
@@ -12,7 +13,8 @@ namespace OrleansShop.Grains.Orders;
 /// decides; an event from before the order's last change is stale; events that arrive before
 /// <c>order.created</c> wait and are replayed, in the order they happened, once it does.
 /// </summary>
-public sealed partial class OrderGrain([PersistentState("order")] IPersistentState<GrainRecord<OrderState>> state) : EffectGrain<OrderState>(state), IOrderGrain
+public sealed partial class OrderGrain([PersistentState("order")] IPersistentState<GrainRecord<OrderState>> state, ILogger<OrderGrain> logger)
+    : EffectGrain<OrderState>(state), IOrderGrain
 {
     private const int MaxHistory = 200;
     private const int MaxDeferred = 50;
@@ -32,9 +34,11 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         _handledAt = TimeProvider.GetUtcNow();
         try
         {
+            var before = State.Status;
             var answer = State.Status is null ? Arrive(orderEvent) : Apply(orderEvent);
             ForgetEmailWhenUnneeded(); // after every event: an order that arrives needing no provider keeps nothing
             await WriteStateAsync();
+            LogApplied(logger, orderEvent.Name, orderEvent.Source, before, State.Status, answer.Outcome);
             return answer;
         }
         finally
@@ -321,4 +325,7 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
     }
 
     private static string Format(DateTimeOffset time) => OrderKeys.Format(time);
+
+    [LoggerMessage(1, LogLevel.Debug, "Applied {EventName} from {Source}: {From} to {To} ({Outcome})")]
+    private static partial void LogApplied(ILogger logger, string eventName, string source, OrderStatus? from, OrderStatus? to, string outcome);
 }

@@ -10,6 +10,10 @@ namespace OrleansShop.Grains.Reviews;
 /// <param name="Reference">The order number the buyer knows: eTrusted's <c>transaction.reference</c>, one invitation per reference.</param>
 /// <param name="OrderedAt">eTrusted's <c>transaction.date</c>.</param>
 /// <param name="DeliveredAt">When the parcel arrived: eTrusted's <c>estimatedDeliveryDate</c>, which is no estimate any more.</param>
+/// <param name="EventType">
+/// The eTrusted event type of the shop's settings when the order arrived; null in invitations made
+/// before shops had one, which go out as <see cref="Shops.ShopDefaults.ETrustedEventType"/>.
+/// </param>
 public sealed record ReviewInvitation(
     string ShopId,
     string OrderId,
@@ -19,7 +23,8 @@ public sealed record ReviewInvitation(
     string? CustomerName,
     DateTimeOffset OrderedAt,
     DateTimeOffset DeliveredAt,
-    IReadOnlyList<ReviewedProduct> Products);
+    IReadOnlyList<ReviewedProduct> Products,
+    string? EventType = null);
 
 public sealed record ReviewedProduct(string Sku, string Name);
 

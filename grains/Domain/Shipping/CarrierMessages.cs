@@ -3,6 +3,8 @@ namespace OrleansShop.Grains.Shipping;
 /// <summary>What an outbox <c>createShipment</c> call to the carrier connector carries.</summary>
 /// <param name="CargoKey">Our idempotency key at the carrier (at most 20 characters): the same on every attempt.</param>
 /// <param name="InvoiceKey">The carrier's invoice key (at most 20 characters).</param>
+/// <param name="City">The province (il): Yurtiçi's <c>cityName</c>.</param>
+/// <param name="Town">The district (ilçe), when the address tells it apart from the province: Yurtiçi's <c>townName</c>.</param>
 /// <param name="ReceiverPhone">Ten national digits (<c>5321234567</c>).</param>
 public sealed record CarrierShipment(
     string ShopId,
@@ -19,7 +21,7 @@ public sealed record CarrierShipment(
 
 /// <param name="Amount">A decimal string (<c>"349.90"</c>).</param>
 /// <param name="CollectionType"><c>cash</c> or <c>card</c>.</param>
-/// <param name="DocumentId">The collection document's number (at most 12 characters).</param>
+/// <param name="DocumentId">The collection document's number: 1 to 12 digits (<see cref="ShipmentNames.DocumentId"/>).</param>
 public sealed record CarrierCod(string Amount, string Currency, string CollectionType, string DocumentId);
 
 /// <summary>What an outbox <c>queryShipment</c> call carries.</summary>

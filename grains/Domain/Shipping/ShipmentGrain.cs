@@ -15,7 +15,6 @@ namespace OrleansShop.Grains.Shipping;
 public sealed class ShipmentGrain([PersistentState("shipment")] IPersistentState<GrainRecord<ShipmentState>> state) : EffectGrain<ShipmentState>(state), IShipmentGrain
 {
     private const int InvoiceKeyLength = 20;
-    private const int DocumentIdLength = 12;
 
     private string ShopId => GetPrimaryKeyString()[..GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal)];
 
@@ -221,14 +220,19 @@ public sealed class ShipmentGrain([PersistentState("shipment")] IPersistentState
         }
 
         var street = string.Join(' ', new[] { line1, address.Line2, address.PostalCode }.Where(p => !string.IsNullOrWhiteSpace(p)));
+
+        // The carrier's city is the province (il), its town the district (ilçe). An address with a region
+        // names the il there and the ilçe as its city. Assumption: one without a region names the il as
+        // its city, so no town is sent rather than a guess.
+        var (city, town) = address.Region is { } region ? (region, address.City) : (address.City, null);
         var invoiceKey = request.Reference.Length <= InvoiceKeyLength ? request.Reference : cargoKey;
         var cod = request.CashOnDelivery is { } amount
             ? new CarrierCod(
                 decimal.Parse(amount.Value, CultureInfo.InvariantCulture).ToString("0.00", CultureInfo.InvariantCulture),
                 amount.Currency,
                 request.Settings.CodCollectionType,
-                request.Reference.Length <= DocumentIdLength ? request.Reference : cargoKey[^DocumentIdLength..])
+                ShipmentNames.DocumentId(request.Reference, cargoKey))
             : null;
-        return new CarrierShipment(ShopId, OrderId, request.Settings.Carrier, cargoKey, invoiceKey, name.Trim(), street, address.City, null, national, cod);
+        return new CarrierShipment(ShopId, OrderId, request.Settings.Carrier, cargoKey, invoiceKey, name.Trim(), street, city, town, national, cod);
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -36,6 +38,26 @@ public static class ShipmentNames
         }
 
         return key.ToString();
+    }
+
+    /// <summary>
+    /// The collection document's number for a cash-on-delivery parcel. Yurtiçi's <c>ttDocumentId</c> is
+    /// an <c>xs:long</c>: the order's reference when it is a plain number of at most 12 digits (without
+    /// a leading zero, which a number would lose), otherwise a 12-digit number from SHA-256 of the cargo
+    /// key. Either way every attempt for the order sends the same one.
+    /// </summary>
+    public static string DocumentId(string reference, string cargoKey)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(cargoKey);
+        if (reference.Length is > 0 and <= 12 && reference[0] != '0' && reference.All(char.IsAsciiDigit))
+        {
+            return reference;
+        }
+
+        const ulong smallest = 100_000_000_000, range = 900_000_000_000;
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(cargoKey));
+        return ((BinaryPrimitives.ReadUInt64BigEndian(hash) % range) + smallest).ToString(CultureInfo.InvariantCulture);
     }
 }
 

@@ -48,7 +48,13 @@ public sealed record SmsSettings(
 /// <param name="VatRate">The VAT rate in percent for lines that carry none, and for shipping. Default 27, Hungary's standard rate.</param>
 public sealed record InvoicingSettings(bool Enabled = false, string IssueOn = "paid", string? CallbackUrl = null, string VatRate = "27");
 
-public sealed record ReviewSettings(bool Enabled = false, string? Tsid = null, string Model = "classic");
+/// <param name="EventType">
+/// The type of the events that invite buyers: the event type configured in the shop's eTrusted account,
+/// never <c>checkout</c>, which eTrusted reserves. <see cref="ShopDefaults.ETrustedEventType"/> when a shop
+/// enables reviews without one. Null when reviews are off, and in settings saved before shops had one:
+/// invitations without one go out as <see cref="ShopDefaults.ETrustedEventType"/>.
+/// </param>
+public sealed record ReviewSettings(bool Enabled = false, string? Tsid = null, string Model = "classic", string? EventType = null);
 
 /// <summary>
 /// Handing orders to a carrier and texting the buyer as the parcel moves. The carrier's account is
@@ -69,6 +75,9 @@ public static class ShopDefaults
 {
     public const string HandedOverText = "Sn. (arg0), (arg1) numarali siparisiniz kargoya verildi. Kargo takip no: (arg2) (arg3)";
     public const string DeliveredText = "Sn. (arg0), (arg1) numarali siparisiniz teslim edildi. Bizi tercih ettiginiz icin tesekkur ederiz.";
+
+    /// <summary>The eTrusted event type most accounts invite on; eTrusted reserves <c>checkout</c>.</summary>
+    public const string ETrustedEventType = "delivery";
 
     public const string SmsTemplate = "Sn. (arg0), (arg1) numarali siparisinizi onaylamak icin ONAY (arg1) yazip gonderin.";
     public const string SmsConfirmedText = "Siparisiniz onaylanmistir.";

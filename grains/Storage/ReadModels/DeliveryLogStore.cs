@@ -78,31 +78,13 @@ public sealed class DeliveryLogStore(ShopDatabase database, IOptions<ClusterOpti
     public Task ForgetAsync(GrainId owner, long effectId, long revision, CancellationToken cancellationToken) =>
         DeleteAsync(owner.Type.ToString()!, owner.Key.ToString()!, effectId.ToString(CultureInfo.InvariantCulture), revision, cancellationToken);
 
-    /// <summary>Deliveries in <paramref name="state"/> (one of <see cref="DeliveryStates"/>), by id, after <paramref name="afterId"/>.</summary>
-    /// <param name="shopId">Only the deliveries of this shop's grains (those keyed by the shop, or by <c>{shopId}/…</c>).</param>
-    /// <param name="targetType">Only the deliveries to this target (a grain type or a connector).</param>
-    public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(
-        string state, long? afterId, int limit, CancellationToken cancellationToken, string? shopId = null, string? targetType = null)
+    /// <summary>The deliveries that match <paramref name="filter"/>, by id, after <paramref name="afterId"/>.</summary>
+    public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(DeliveryFilter filter, long? afterId, int limit, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
-            $"""
-            SELECT {Columns} FROM deliveries WHERE service_id = @service AND state = @state AND id > @after
-              {(shopId is null ? string.Empty : "AND (owner_key = @shop OR substr(owner_key, 1, length(@shop) + 1) = @shop || '/')")}
-              {(targetType is null ? string.Empty : "AND target_type = @target")}
-            ORDER BY id LIMIT @limit
-            """)
-            .With("service", _serviceId).With("state", state).With("after", afterId ?? 0L).With("limit", limit);
-        if (shopId is not null)
-        {
-            command.With("shop", shopId);
-        }
-
-        if (targetType is not null)
-        {
-            command.With("target", targetType);
-        }
-
+        await using var command = Filtered(connection, $"SELECT {Columns} FROM deliveries", filter, "AND id > @after ORDER BY id LIMIT @limit")
+            .With("after", afterId ?? 0L).With("limit", limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var records = new List<DeliveryRecord>();
         while (await reader.ReadAsync(cancellationToken))
@@ -113,6 +95,17 @@ public sealed class DeliveryLogStore(ShopDatabase database, IOptions<ClusterOpti
         return records;
     }
 
+    /// <summary>How many deliveries match <paramref name="filter"/>, and the last one's id.</summary>
+    public async Task<DeliveryMatches> CountAsync(DeliveryFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Filtered(connection, "SELECT count(*), max(id) FROM deliveries", filter, string.Empty);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new DeliveryMatches(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1));
+    }
+
     public async Task<DeliveryRecord?> GetAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -120,6 +113,47 @@ public sealed class DeliveryLogStore(ShopDatabase database, IOptions<ClusterOpti
             .With("service", _serviceId).With("id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    private DbCommand Filtered(DbConnection connection, string select, DeliveryFilter filter, string rest)
+    {
+        var command = connection.Command(
+            $"""
+            {select} WHERE service_id = @service AND state = @state
+              {(filter.ShopId is null ? string.Empty : "AND (owner_key = @shop OR substr(owner_key, 1, length(@shop) + 1) = @shop || '/')")}
+              {(filter.TargetType is null ? string.Empty : "AND target_type = @target")}
+              {(filter.CreatedFrom is null ? string.Empty : "AND created_at >= @from")}
+              {(filter.CreatedBefore is null ? string.Empty : "AND created_at < @before")}
+              {(filter.ThroughId is null ? string.Empty : "AND id <= @through")}
+              {rest}
+            """)
+            .With("service", _serviceId).With("state", filter.State);
+        if (filter.ShopId is { } shop)
+        {
+            command.With("shop", shop);
+        }
+
+        if (filter.TargetType is { } target)
+        {
+            command.With("target", target);
+        }
+
+        if (filter.CreatedFrom is { } from)
+        {
+            command.With("from", from.ToUnixMs());
+        }
+
+        if (filter.CreatedBefore is { } before)
+        {
+            command.With("before", before.ToUnixMs());
+        }
+
+        if (filter.ThroughId is { } through)
+        {
+            command.With("through", through);
+        }
+
+        return command;
     }
 
     private static DeliveryRecord Read(DbDataReader reader) => new(

@@ -19,4 +19,12 @@ public sealed record DeliveryRecord(
     DateTimeOffset CreatedAt,
     string OwnerType,
     string OwnerKey,
-    string EffectId);
+    string EffectId)
+{
+    /// <summary>Whether a grain of <paramref name="shopId"/> owns it: one keyed by the shop, or by <c>{shopId}/…</c>, as <see cref="DeliveryFilter.ShopId"/> selects.</summary>
+    public bool BelongsTo(string shopId)
+    {
+        ArgumentNullException.ThrowIfNull(shopId);
+        return OwnerKey == shopId || (OwnerKey.Length > shopId.Length && OwnerKey.StartsWith(shopId, StringComparison.Ordinal) && OwnerKey[shopId.Length] == '/');
+    }
+}

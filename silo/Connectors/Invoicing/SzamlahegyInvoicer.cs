@@ -37,6 +37,8 @@ internal sealed class SzamlahegyInvoicer(IGrainFactory grains, SzamlahegyClient 
         ForeignId = document.ForeignId,
         Kind = document.CreditNote ? SzamlahegyKind.Storno : account.Test ? SzamlahegyKind.Test : SzamlahegyKind.Normal,
         CustomerName = document.CustomerName,
+        CustomerContactName = document.ContactName,
+        CustomerVatNumber = document.Address?.TaxNumber,
         CustomerZip = document.Address?.PostalCode,
         CustomerCity = document.Address?.City,
         CustomerAddress = string.Join(' ', new[] { document.Address?.Line1, document.Address?.Line2 }.Where(l => !string.IsNullOrWhiteSpace(l))) is { Length: > 0 } line ? line : null,

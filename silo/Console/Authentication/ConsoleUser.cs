@@ -11,10 +11,13 @@ internal sealed record ConsoleUser(bool IsOperator, string? ShopId, string? KeyS
     public const string Scheme = "OrleansShop.Console";
     public const string Policy = "OrleansShop.Console";
 
+    /// <summary>Signed in with the admin token: what only operators may open (the Orleans dashboard).</summary>
+    public const string OperatorPolicy = "OrleansShop.Console.Operator";
+
     private const string RoleClaim = "orleansshop:role";
     private const string ShopClaim = "orleansshop:shop";
     private const string KeyStampClaim = "orleansshop:key";
-    private const string OperatorRole = "operator";
+    public const string OperatorRole = "operator";
     private const string MerchantRole = "merchant";
 
     public static ConsoleUser Operator { get; } = new(IsOperator: true, ShopId: null, KeyStamp: null);

@@ -218,6 +218,8 @@ internal sealed class ReviewsForm
 
     public string? Model { get; set; }
 
+    public string? EventType { get; set; }
+
     public string? ClientId { get; set; }
 
     public string? ClientSecret { get; set; }
@@ -228,7 +230,8 @@ internal sealed class ReviewsForm
 
     public string? ProtectionPassword { get; set; }
 
-    public static ReviewsForm From(ShopSettings settings) => new() { Enabled = settings.Reviews.Enabled, Tsid = settings.Reviews.Tsid, Model = settings.Reviews.Model };
+    public static ReviewsForm From(ShopSettings settings) =>
+        new() { Enabled = settings.Reviews.Enabled, Tsid = settings.Reviews.Tsid, Model = settings.Reviews.Model, EventType = settings.Reviews.EventType };
 
     public ShopRequest Apply(ShopRequest request)
     {
@@ -236,7 +239,7 @@ internal sealed class ReviewsForm
         return request with
         {
             Reviews = new ReviewsRequest(
-                Enabled, SettingsForms.Blank(Tsid), Model ?? string.Empty,
+                Enabled, SettingsForms.Blank(Tsid), Model ?? string.Empty, SettingsForms.Blank(EventType),
                 SettingsForms.Blank(ClientId) ?? kept?.ClientId,
                 SettingsForms.Blank(ClientSecret) ?? kept?.ClientSecret,
                 SettingsForms.Blank(ChannelId) ?? kept?.ChannelId,

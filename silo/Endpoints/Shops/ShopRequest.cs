@@ -42,7 +42,7 @@ internal sealed record ShopRequest(
             settings.Sms,
             new InvoicingRequest(settings.Invoicing.Enabled, settings.Invoicing.IssueOn, settings.Invoicing.CallbackUrl, Read("invoicingCallback", "secret"), settings.Invoicing.VatRate),
             new ReviewsRequest(
-                settings.Reviews.Enabled, settings.Reviews.Tsid, settings.Reviews.Model,
+                settings.Reviews.Enabled, settings.Reviews.Tsid, settings.Reviews.Model, settings.Reviews.EventType,
                 Read("reviews", "clientId"), Read("reviews", "clientSecret"), Read("reviews", "channelId"), Read("reviews", "protectionUser"), Read("reviews", "protectionPassword")),
             settings.Shipping,
             Section("reputationProvider"),
@@ -87,10 +87,12 @@ internal sealed record WebhooksRequest(string? Profile, string? Secret);
 internal sealed record InvoicingRequest(bool Enabled = false, string IssueOn = "paid", string? CallbackUrl = null, string? CallbackSecret = null, string VatRate = "27");
 
 /// <summary>Reviews: the public part, plus the eTrusted client and channel and the protection user, all write-only.</summary>
+/// <param name="EventType">The eTrusted event type invitations are sent as; null takes <see cref="ShopDefaults.ETrustedEventType"/> when reviews are enabled.</param>
 internal sealed record ReviewsRequest(
     bool Enabled = false,
     string? Tsid = null,
     string Model = "classic",
+    string? EventType = null,
     string? ClientId = null,
     string? ClientSecret = null,
     string? ChannelId = null,
@@ -99,6 +101,9 @@ internal sealed record ReviewsRequest(
 
 internal static partial class ShopRequestValidation
 {
+    /// <summary>eTrusted's own event type ("please avoid setting the type to checkout").</summary>
+    private const string ReservedEventType = "checkout";
+
     public static readonly IReadOnlySet<string> Profiles = new HashSet<string>(StringComparer.Ordinal) { "standard", "shopify", "woocommerce", "ideasoft" };
     public static readonly IReadOnlySet<string> CanonicalStatuses = new HashSet<string>(StringComparer.Ordinal) { "paid", "shipped", "closed", "closed_paid", "not_collected", "cancelled" };
 
@@ -194,6 +199,15 @@ internal static partial class ShopRequestValidation
                 Fail("reviews.tsid", "reviews.tsid is required when reviews are enabled.");
             }
 
+            if (reviews.EventType is { } eventType && !EventTypePattern().IsMatch(eventType))
+            {
+                Fail("reviews.eventType", "reviews.eventType is the event type configured in the shop's eTrusted account: 1 to 64 lower-case letters, digits, '_' or '-'.");
+            }
+            else if (reviews.EventType == ReservedEventType)
+            {
+                Fail("reviews.eventType", "reviews.eventType cannot be checkout, which eTrusted reserves: use the event type configured in the shop's eTrusted account, such as delivery.");
+            }
+
             if (reviews.ChannelId is { } channel && !ChannelPattern().IsMatch(channel))
             {
                 Fail("reviews.channelId", "reviews.channelId is an eTrusted channel id: chl- followed by letters, digits and dashes.");
@@ -225,7 +239,9 @@ internal static partial class ShopRequestValidation
             Reputation = request.Reputation ?? new ReputationSettings(),
             Sms = request.Sms ?? new SmsSettings(),
             Invoicing = request.Invoicing is { } i ? new InvoicingSettings(i.Enabled, i.IssueOn, i.CallbackUrl, decimal.Parse(i.VatRate, CultureInfo.InvariantCulture).ToString("0.##", CultureInfo.InvariantCulture)) : new InvoicingSettings(),
-            Reviews = request.Reviews is { } r ? new ReviewSettings(r.Enabled, r.Tsid?.Trim().ToUpperInvariant(), r.Model) : new ReviewSettings(),
+            Reviews = request.Reviews is { } r
+                ? new ReviewSettings(r.Enabled, r.Tsid?.Trim().ToUpperInvariant(), r.Model, r.EventType ?? (r.Enabled ? ShopDefaults.ETrustedEventType : null))
+                : new ReviewSettings(),
             Shipping = request.Shipping ?? new ShippingSettings(),
             Credentials = Credentials(request),
         };
@@ -308,4 +324,7 @@ internal static partial class ShopRequestValidation
 
     [GeneratedRegex("^chl-[A-Za-z0-9-]{1,64}$")]
     private static partial Regex ChannelPattern();
+
+    [GeneratedRegex("^[a-z0-9_-]{1,64}$")]
+    private static partial Regex EventTypePattern();
 }

@@ -101,7 +101,10 @@ internal static class IdeasoftOrder
             item.Optional("productTax") is { } tax ? Amounts.VatPercent(tax, NumberForm.Either) : null);
     }
 
-    /// <summary>UNCONFIRMED shape (Admin API's order address field names); fields of another shape are ignored.</summary>
+    /// <summary>
+    /// UNCONFIRMED shape (Admin API's order address field names); fields of another shape are ignored.
+    /// <c>location</c> is the il, the region, and <c>subLocation</c> the ilçe, the city.
+    /// </summary>
     private static Address? Address(PayloadValue address)
     {
         if (!address.IsObject)
@@ -112,10 +115,11 @@ internal static class IdeasoftOrder
         return new Address(
             PersonName.Join(LenientText(address, "firstname"), LenientText(address, "surname")),
             LenientText(address, "address"),
+            Line2: null,
             LenientText(address, "subLocation"),
-            LenientText(address, "location"),
             LenientText(address, "zipCode"),
-            CountryCode: null); // Ideasoft writes a country name, not an ISO code.
+            CountryCode: null, // Ideasoft writes a country name, not an ISO code.
+            LenientText(address, "location"));
     }
 
     private static string? LenientText(PayloadValue address, string name)

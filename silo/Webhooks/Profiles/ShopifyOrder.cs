@@ -128,6 +128,7 @@ internal static class ShopifyOrder
             rate);
     }
 
+    /// <summary>Shopify's <c>province</c> is the region; in Turkey it is the il and <c>city</c> the ilçe.</summary>
     private static Address Address(PayloadValue address)
     {
         address.AsObject();
@@ -137,6 +138,7 @@ internal static class ShopifyOrder
             address.Optional("address2")?.AsOptionalText(),
             address.Optional("city")?.AsOptionalText(),
             address.Optional("zip")?.AsOptionalText(PayloadLimits.MaxIdentifierLength),
-            address.Optional("country_code") is { } country ? CountryCodes.Read(country) : null);
+            address.Optional("country_code") is { } country ? CountryCodes.Read(country) : null,
+            address.Optional("province")?.AsOptionalText());
     }
 }

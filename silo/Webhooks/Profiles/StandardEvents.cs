@@ -82,6 +82,8 @@ internal static class StandardEvents
             address.Optional("line2")?.AsOptionalText(),
             address.Optional("city")?.AsOptionalText(),
             address.Optional("postalCode")?.AsOptionalText(PayloadLimits.MaxIdentifierLength),
-            address.Optional("countryCode") is { } country ? CountryCodes.Read(country) : null);
+            address.Optional("countryCode") is { } country ? CountryCodes.Read(country) : null,
+            address.Optional("region")?.AsOptionalText(),
+            address.Optional("taxNumber")?.AsOptionalText(PayloadLimits.MaxIdentifierLength));
     }
 }

@@ -98,15 +98,19 @@ internal static class WooCommerceOrder
             VatRate: null);
     }
 
+    /// <summary>WooCommerce's <c>state</c> is the region; in Turkey it is the il's plate code (<c>TR34</c>) and <c>city</c> the ilçe.</summary>
     private static Address Address(PayloadValue address)
     {
         address.AsObject();
+        var country = address.Optional("country") is { } code ? CountryCodes.Read(code) : null;
+        var state = address.Optional("state")?.AsOptionalText(PayloadLimits.MaxIdentifierLength);
         return new Address(
             PersonName.Join(address.Optional("first_name")?.AsOptionalText(), address.Optional("last_name")?.AsOptionalText()),
             address.Optional("address_1")?.AsOptionalText(),
             address.Optional("address_2")?.AsOptionalText(),
             address.Optional("city")?.AsOptionalText(),
             address.Optional("postcode")?.AsOptionalText(PayloadLimits.MaxIdentifierLength),
-            address.Optional("country") is { } country ? CountryCodes.Read(country) : null);
+            country,
+            country == "TR" && state is not null ? TurkishProvinces.FromStateCode(state) ?? state : state);
     }
 }

@@ -64,12 +64,12 @@ public abstract class DeliveryLogStoreTests(TestShopDatabase testDatabase) : Mig
             ids.Add(await Store().UpsertAsync(Delivery($"e-{i}", 1, i == 2 ? DeliveryStates.Dead : DeliveryStates.Pending), CancellationToken.None));
         }
 
-        var firstPage = await Store().ListAsync(DeliveryStates.Pending, null, 2, CancellationToken.None);
-        var secondPage = await Store().ListAsync(DeliveryStates.Pending, firstPage[^1].Id, 10, CancellationToken.None);
+        var firstPage = await Store().ListAsync(new DeliveryFilter(DeliveryStates.Pending), null, 2, CancellationToken.None);
+        var secondPage = await Store().ListAsync(new DeliveryFilter(DeliveryStates.Pending), firstPage[^1].Id, 10, CancellationToken.None);
 
         Assert.Equal([ids[0], ids[1]], firstPage.Select(d => d.Id));
         Assert.Equal([ids[3], ids[4]], secondPage.Select(d => d.Id));
-        Assert.Equal([ids[2]], (await Store().ListAsync(DeliveryStates.Dead, null, 10, CancellationToken.None)).Select(d => d.Id));
+        Assert.Equal([ids[2]], (await Store().ListAsync(new DeliveryFilter(DeliveryStates.Dead), null, 10, CancellationToken.None)).Select(d => d.Id));
     }
 
     [Fact]
@@ -82,11 +82,56 @@ public abstract class DeliveryLogStoreTests(TestShopDatabase testDatabase) : Mig
         await Store().UpsertAsync(Owned("shop-10/o-1", "e-3", "sms"), CancellationToken.None);
         await Store().UpsertAsync(Owned("shop-2/o-1", "e-4", "sms"), CancellationToken.None);
 
-        var ofShop = await Store().ListAsync(DeliveryStates.Pending, null, 10, CancellationToken.None, shopId: "shop-1");
-        var ofShopToSms = await Store().ListAsync(DeliveryStates.Pending, null, 10, CancellationToken.None, shopId: "shop-1", targetType: "sms");
+        var ofShop = await Store().ListAsync(new DeliveryFilter(DeliveryStates.Pending, ShopId: "shop-1"), null, 10, CancellationToken.None);
+        var ofShopToSms = await Store().ListAsync(new DeliveryFilter(DeliveryStates.Pending, ShopId: "shop-1", TargetType: "sms"), null, 10, CancellationToken.None);
 
         Assert.Equal([own, shopGrain], ofShop.Select(d => d.Id));
         Assert.Equal([own], ofShopToSms.Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task A_time_filter_keeps_the_deliveries_created_from_its_start_and_before_its_end()
+    {
+        DeliveryWrite CreatedAt(string effect, DateTimeOffset created) =>
+            new("order", "shop-1/o-1", effect, DeliveryKinds.Call, "sms", "k", "op", $"idem-{effect}", DeliveryStates.Dead, 5, Now, "refused", created, 1);
+        await Store().UpsertAsync(CreatedAt("e-1", Now.AddHours(-2)), CancellationToken.None);
+        var atStart = await Store().UpsertAsync(CreatedAt("e-2", Now.AddHours(-1)), CancellationToken.None);
+        var inside = await Store().UpsertAsync(CreatedAt("e-3", Now.AddMinutes(-1)), CancellationToken.None);
+        await Store().UpsertAsync(CreatedAt("e-4", Now), CancellationToken.None);
+
+        var window = new DeliveryFilter(DeliveryStates.Dead, CreatedFrom: Now.AddHours(-1), CreatedBefore: Now);
+
+        Assert.Equal([atStart, inside], (await Store().ListAsync(window, null, 10, CancellationToken.None)).Select(d => d.Id));
+        Assert.Equal(new DeliveryMatches(2, inside), await Store().CountAsync(window, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_count_says_how_many_match_and_the_last_id_and_a_through_id_leaves_out_later_rows()
+    {
+        var first = await Store().UpsertAsync(Delivery("e-1", 1, DeliveryStates.Dead), CancellationToken.None);
+        await Store().UpsertAsync(Delivery("e-2", 1), CancellationToken.None);
+        var last = await Store().UpsertAsync(Delivery("e-3", 1, DeliveryStates.Dead), CancellationToken.None);
+        var counted = await Store().CountAsync(new DeliveryFilter(DeliveryStates.Dead), CancellationToken.None);
+        await Store().UpsertAsync(Delivery("e-4", 1, DeliveryStates.Dead), CancellationToken.None);
+
+        var snapshot = await Store().ListAsync(new DeliveryFilter(DeliveryStates.Dead, ThroughId: counted.LastId), null, 10, CancellationToken.None);
+
+        Assert.Equal(new DeliveryMatches(2, last), counted);
+        Assert.Equal([first, last], snapshot.Select(d => d.Id));
+        Assert.Equal(new DeliveryMatches(0, null), await Store().CountAsync(new DeliveryFilter(DeliveryStates.Dead, ShopId: "shop-2"), CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("shop-1", true)]
+    [InlineData("shop-1/o-1", true)]
+    [InlineData("shop-10", false)]
+    [InlineData("shop-10/o-1", false)]
+    [InlineData("shop-1o-1", false)]
+    public void A_record_belongs_to_the_shop_whose_grains_own_it_as_the_shop_filter_selects(string ownerKey, bool belongs)
+    {
+        var record = new DeliveryRecord(1, "call", "sms", "k", "op", "idem", DeliveryStates.Dead, 1, Now, null, Now, "order", ownerKey, "e-1");
+
+        Assert.Equal(belongs, record.BelongsTo("shop-1"));
     }
 
     [Fact]
@@ -95,7 +140,7 @@ public abstract class DeliveryLogStoreTests(TestShopDatabase testDatabase) : Mig
         var id = await Store().UpsertAsync(Delivery("e-1", 1), CancellationToken.None);
 
         Assert.Null(await Store("other").GetAsync(id, CancellationToken.None));
-        Assert.Empty(await Store("other").ListAsync(DeliveryStates.Pending, null, 10, CancellationToken.None));
+        Assert.Empty(await Store("other").ListAsync(new DeliveryFilter(DeliveryStates.Pending), null, 10, CancellationToken.None));
     }
 
     [Fact]
