@@ -3,7 +3,7 @@ using OrleansShop.Silo.Webhooks.Signatures;
 
 namespace OrleansShop.Tests.Webhooks;
 
-/// <summary>Standard Webhooks 1.0.0, checked against the vectors its reference libraries publish (REFERENCES.md).</summary>
+/// <summary>Standard Webhooks 1.0.0, checked against the vectors its reference libraries publish.</summary>
 public sealed class StandardWebhookSignatureTests
 {
     private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
