@@ -2,7 +2,7 @@ using OrleansShop.Storage;
 
 namespace OrleansShop.Tests.Storage.Migrations;
 
-/// <summary>The embedded database's file and connection settings (REFERENCES: one transaction per grain write is slow otherwise).</summary>
+/// <summary>The embedded database's file and connection settings (one transaction per grain write is slow otherwise).</summary>
 public sealed class SqliteConnectionSettingsTests() : MigratedDatabaseTest(new SqliteTestShopDatabase())
 {
     [Fact]
