@@ -20,8 +20,6 @@ namespace OrleansShop.Silo.Webhooks;
 /// </summary>
 internal static class WebhookIngress
 {
-    private const string LogCategory = "OrleansShop.Silo.Webhooks.WebhookIngress";
-
     public static IEndpointRouteBuilder MapWebhookIngress(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/v1/shops/{shopId}/webhooks", ReceiveAsync).AddEndpointFilter<IngressMeasurement>();
@@ -29,7 +27,7 @@ internal static class WebhookIngress
     }
 
     private static async Task<IResult> ReceiveAsync(
-        string shopId, HttpRequest request, IGrainFactory grains, OrderEventFactory events, WebhookRateLimits limits, TimeProvider timeProvider, ILoggerFactory loggers)
+        string shopId, HttpRequest request, IGrainFactory grains, OrderEventFactory events, WebhookRateLimits limits, TimeProvider timeProvider, ILogger<ShopLogScope> logger)
     {
         var (body, tooLarge) = await RequestBody.ReadAsync(request);
         if (tooLarge is not null)
@@ -92,7 +90,7 @@ internal static class WebhookIngress
             orderEvent = orderEvent with { Order = order with { ReputationAtCheckout = reputation } };
         }
 
-        return await ApplyOnceAsync(grains, loggers, shopId, canonical.OrderId, profile.Name, mapped.DedupKey, orderEvent);
+        return await ApplyOnceAsync(grains, logger, shopId, canonical.OrderId, profile.Name, mapped.DedupKey, orderEvent);
     }
 
     /// <summary>
@@ -101,9 +99,9 @@ internal static class WebhookIngress
     /// log lines carry the shop, the order and the event (<see cref="ShopLogScope"/>).
     /// </summary>
     internal static async Task<IResult> ApplyOnceAsync(
-        IGrainFactory grains, ILoggerFactory loggers, string shopId, string orderId, string source, string dedupKey, OrderEvent orderEvent)
+        IGrainFactory grains, ILogger logger, string shopId, string orderId, string source, string dedupKey, OrderEvent orderEvent)
     {
-        using var scope = ShopLogScope.Begin(loggers.CreateLogger(LogCategory), shopId, orderId, dedupKey);
+        using var scope = ShopLogScope.Begin(logger, shopId, orderId, dedupKey);
         var answer = await grains.GetGrain<IOrderGrain>(OrderKeys.For(shopId, orderId)).ApplyOnceAsync($"webhook/{shopId}/{source}/{dedupKey}", orderEvent);
         var value = answer.Value;
         return TypedResults.Ok(new WebhookAnswer(value.EventId, value.OrderId, value.Status, value.Outcome, answer.Duplicate, value.Detail));

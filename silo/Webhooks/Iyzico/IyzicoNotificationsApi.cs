@@ -20,7 +20,7 @@ internal static class IyzicoNotificationsApi
         return endpoints;
     }
 
-    private static async Task<IResult> ReceiveAsync(string shopId, HttpRequest request, IGrainFactory grains, WebhookRateLimits limits, ILoggerFactory loggers)
+    private static async Task<IResult> ReceiveAsync(string shopId, HttpRequest request, IGrainFactory grains, WebhookRateLimits limits, ILogger<ShopLogScope> logger)
     {
         var (body, tooLarge) = await RequestBody.ReadAsync(request);
         if (tooLarge is not null)
@@ -73,7 +73,7 @@ internal static class IyzicoNotificationsApi
             return JsonRequest.Invalid("paymentConversationId", invalid);
         }
 
-        return await WebhookIngress.ApplyOnceAsync(grains, loggers, shopId, notification.ConversationId, IyzicoNotification.Provider, notification.ReferenceCode, notification.ToOrderEvent());
+        return await WebhookIngress.ApplyOnceAsync(grains, logger, shopId, notification.ConversationId, IyzicoNotification.Provider, notification.ReferenceCode, notification.ToOrderEvent());
     }
 
     private static string? SecretKey(ShopSettings settings) =>
