@@ -1,4 +1,4 @@
-using OrleansShop.Connectors.Netgsm;
+using OrleansShop.Silo.Providers.Netgsm;
 using static OrleansShop.Tests.Netgsm.NetgsmTesting;
 
 namespace OrleansShop.Tests.Netgsm;

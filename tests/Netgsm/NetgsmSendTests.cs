@@ -1,6 +1,7 @@
+using Microsoft.Extensions.Options;
 using System.Text;
 using System.Text.Json;
-using OrleansShop.Connectors.Netgsm;
+using OrleansShop.Silo.Providers.Netgsm;
 using static OrleansShop.Tests.Netgsm.NetgsmTesting;
 
 namespace OrleansShop.Tests.Netgsm;
@@ -293,10 +294,11 @@ public sealed class NetgsmSendTests : IAsyncLifetime
     [Fact]
     public void Options_that_cannot_work_are_refused()
     {
-        Assert.NotNull(NetgsmOptions.Validate(new NetgsmOptions { Timeout = TimeSpan.Zero }));
-        Assert.NotNull(NetgsmOptions.Validate(new NetgsmOptions { MaxResponseBytes = 10 }));
-        Assert.Null(NetgsmOptions.Validate(new NetgsmOptions()));
-        Assert.Throws<ArgumentException>(() => Client(TimeSpan.FromSeconds(-1)));
+        var validator = new NetgsmOptionsValidator();
+        Assert.Equal("Sms:Netgsm:Timeout must be positive.", validator.Validate(null, new NetgsmOptions { Timeout = TimeSpan.Zero }).FailureMessage);
+        Assert.True(validator.Validate(null, new NetgsmOptions { MaxResponseBytes = 10 }).Failed);
+        Assert.True(validator.Validate(null, new NetgsmOptions { BaseAddress = new Uri("/relative", UriKind.Relative) }).Failed);
+        Assert.True(validator.Validate(null, new NetgsmOptions()).Succeeded);
     }
 
     private Task<NetgsmSendResult> SendAsync(params NetgsmMessage[] messages) =>

@@ -1,4 +1,5 @@
-using OrleansShop.Connectors.Netgsm;
+using Microsoft.Extensions.Options;
+using OrleansShop.Silo.Providers.Netgsm;
 using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.Netgsm;
@@ -20,7 +21,7 @@ internal static class NetgsmTesting
     public static NetgsmCredentials Credentials(Uri baseAddress) => new(baseAddress, UserCode, Password);
 
     public static NetgsmClient Client(TimeSpan? timeout = null, int maxResponseBytes = 1 << 20) =>
-        new(Http, new NetgsmOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10), MaxResponseBytes = maxResponseBytes });
+        new(Http, Options.Create(new NetgsmOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10), MaxResponseBytes = maxResponseBytes }));
 
     /// <summary>A loopback address nobody listens on: connections are refused.</summary>
     public static Uri ClosedPort() => Loopback.ClosedPort();

@@ -1,5 +1,6 @@
+using Microsoft.Extensions.Options;
 using System.Text.Json;
-using OrleansShop.Connectors.Szamlahegy;
+using OrleansShop.Silo.Providers.Szamlahegy;
 using static OrleansShop.Tests.Szamlahegy.FakeSzamlahegy;
 
 namespace OrleansShop.Tests.Szamlahegy;
@@ -36,7 +37,7 @@ public sealed class SzamlahegyClientTests : IAsyncLifetime
         Rows = [new SzamlahegyRow("SKU-1", "Bögre", 2, "db", 3937.01m, 27), new SzamlahegyRow(null, "Szállítási díj", 1, "db", 1574.80m, 27)],
     };
 
-    private static SzamlahegyClient Client(TimeSpan? timeout = null) => new(Http, new SzamlahegyOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10) });
+    private static SzamlahegyClient Client(TimeSpan? timeout = null) => new(Http, Options.Create(new SzamlahegyOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10) }));
 
     private Task<SzamlahegyResult> CreateAsync(SzamlahegyInvoice? invoice = null, TimeSpan? timeout = null) =>
         Client(timeout).CreateInvoiceAsync(new SzamlahegyCredentials(_provider.BaseAddress, ApiKey), invoice ?? Invoice(), CancellationToken.None);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Time.Testing;
-using OrleansShop.Connectors.TrustedShops;
+using OrleansShop.Silo.Providers.TrustedShops;
 using static OrleansShop.Tests.TrustedShops.TrustedShopsTesting;
 
 namespace OrleansShop.Tests.TrustedShops;

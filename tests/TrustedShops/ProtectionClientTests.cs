@@ -1,5 +1,6 @@
+using Microsoft.Extensions.Options;
 using System.Xml.Linq;
-using OrleansShop.Connectors.TrustedShops;
+using OrleansShop.Silo.Providers.TrustedShops;
 using static OrleansShop.Tests.TrustedShops.TrustedShopsTesting;
 
 namespace OrleansShop.Tests.TrustedShops;
@@ -16,7 +17,7 @@ public sealed class ProtectionClientTests : IAsyncLifetime
     public async Task DisposeAsync() => await _service.DisposeAsync();
 
     private Task<TrustedShopsResult> RegisterAsync(ProtectionCredentials? credentials = null, TrustedShopsOptions? options = null) =>
-        new ProtectionClient(new HttpClient(), options ?? Options(_service.BaseAddress)).RegisterAsync(credentials ?? new ProtectionCredentials(Tsid, ProtectionUser, ProtectionPassword), Application, CancellationToken.None);
+        new ProtectionClient(new HttpClient(), Microsoft.Extensions.Options.Options.Create(options ?? Options(_service.BaseAddress))).RegisterAsync(credentials ?? new ProtectionCredentials(Tsid, ProtectionUser, ProtectionPassword), Application, CancellationToken.None);
 
     [Fact]
     public void The_protection_service_is_on_protection_trustedshops_com_by_default_not_on_the_admin_host()

@@ -1,4 +1,5 @@
-using OrleansShop.Connectors.TrustedShops;
+using Microsoft.Extensions.Options;
+using OrleansShop.Silo.Providers.TrustedShops;
 
 namespace OrleansShop.Tests.TrustedShops;
 
@@ -29,7 +30,11 @@ internal static class TrustedShopsTesting
         Timeout = timeout ?? TimeSpan.FromSeconds(10),
     };
 
-    public static ETrustedClient Client(Uri address, TimeProvider? time = null, TimeSpan? timeout = null) => new(Http, Options(address, timeout), time ?? TimeProvider.System);
+    public static ETrustedClient Client(Uri address, TimeProvider? time = null, TimeSpan? timeout = null)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(Options(address, timeout));
+        return new(Http, options, new ETrustedTokens(time ?? TimeProvider.System, options));
+    }
 
     /// <summary>Whatever happened, a printed result or request must carry no secret and no address.</summary>
     public static void AssertNothingSecret(string printed)

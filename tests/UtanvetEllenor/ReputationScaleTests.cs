@@ -1,4 +1,4 @@
-using OrleansShop.Connectors.UtanvetEllenor;
+using OrleansShop.Silo.Providers.UtanvetEllenor;
 
 namespace OrleansShop.Tests.UtanvetEllenor;
 

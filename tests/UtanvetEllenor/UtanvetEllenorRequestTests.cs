@@ -1,5 +1,6 @@
+using Microsoft.Extensions.Options;
 using System.Text.Json;
-using OrleansShop.Connectors.UtanvetEllenor;
+using OrleansShop.Silo.Providers.UtanvetEllenor;
 using OrleansShop.Tests.Infrastructure;
 using static OrleansShop.Tests.UtanvetEllenor.UtanvetEllenorTesting;
 
@@ -442,11 +443,12 @@ public sealed class UtanvetEllenorRequestTests : IAsyncLifetime
     [Fact]
     public void Options_that_cannot_work_are_refused()
     {
-        Assert.NotNull(UtanvetEllenorOptions.Validate(new UtanvetEllenorOptions { RequestTimeout = TimeSpan.Zero }));
-        Assert.NotNull(UtanvetEllenorOptions.Validate(new UtanvetEllenorOptions { SignalTimeout = TimeSpan.FromSeconds(-1) }));
-        Assert.NotNull(UtanvetEllenorOptions.Validate(new UtanvetEllenorOptions { MaxResponseBytes = 10 }));
-        Assert.Null(UtanvetEllenorOptions.Validate(new UtanvetEllenorOptions()));
-        Assert.Throws<ArgumentException>(() => Client(TimeSpan.FromSeconds(-1)));
+        var validator = new UtanvetEllenorOptionsValidator();
+        Assert.Equal("Reputation:Upstream:RequestTimeout must be positive.", validator.Validate(null, new UtanvetEllenorOptions { RequestTimeout = TimeSpan.Zero }).FailureMessage);
+        Assert.True(validator.Validate(null, new UtanvetEllenorOptions { SignalTimeout = TimeSpan.FromSeconds(-1) }).Failed);
+        Assert.True(validator.Validate(null, new UtanvetEllenorOptions { MaxResponseBytes = 10 }).Failed);
+        Assert.True(validator.Validate(null, new UtanvetEllenorOptions { CacheTtl = TimeSpan.Zero }).Failed);
+        Assert.True(validator.Validate(null, new UtanvetEllenorOptions()).Succeeded);
     }
 
     private Task<UtanvetEllenorRequestResult> RequestAsync() =>

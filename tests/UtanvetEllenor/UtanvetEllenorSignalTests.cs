@@ -1,5 +1,6 @@
+using Microsoft.Extensions.Options;
 using System.Text.Json;
-using OrleansShop.Connectors.UtanvetEllenor;
+using OrleansShop.Silo.Providers.UtanvetEllenor;
 using static OrleansShop.Tests.UtanvetEllenor.UtanvetEllenorTesting;
 
 namespace OrleansShop.Tests.UtanvetEllenor;
@@ -144,7 +145,7 @@ public sealed class UtanvetEllenorSignalTests : IAsyncLifetime
     {
         _provider.Hang();
         using var http = new HttpClient();
-        var client = new UtanvetEllenorClient(http, new UtanvetEllenorOptions { RequestTimeout = TimeSpan.FromMinutes(1), SignalTimeout = TimeSpan.FromMilliseconds(300) });
+        var client = new UtanvetEllenorClient(http, Options.Create(new UtanvetEllenorOptions { RequestTimeout = TimeSpan.FromMinutes(1), SignalTimeout = TimeSpan.FromMilliseconds(300) }));
 
         var result = await client.SignalAsync(Credentials(_provider.BaseAddress), Buyer, UtanvetEllenorSignalOutcome.Collected, OrderId, CancellationToken.None);
 

@@ -1,5 +1,6 @@
+using Microsoft.Extensions.Options;
 using System.Text;
-using OrleansShop.Connectors.UtanvetEllenor;
+using OrleansShop.Silo.Providers.UtanvetEllenor;
 
 namespace OrleansShop.Tests.UtanvetEllenor;
 
@@ -28,7 +29,7 @@ internal static class UtanvetEllenorTesting
     public static UtanvetEllenorCredentials Credentials(Uri baseAddress) => new(baseAddress, PublicKey, PrivateKey);
 
     public static UtanvetEllenorClient Client(TimeSpan? timeout = null, int maxResponseBytes = 64 * 1024) =>
-        new(Http, new UtanvetEllenorOptions { RequestTimeout = timeout ?? TimeSpan.FromSeconds(10), SignalTimeout = timeout ?? TimeSpan.FromSeconds(10), MaxResponseBytes = maxResponseBytes });
+        new(Http, Options.Create(new UtanvetEllenorOptions { RequestTimeout = timeout ?? TimeSpan.FromSeconds(10), SignalTimeout = timeout ?? TimeSpan.FromSeconds(10), MaxResponseBytes = maxResponseBytes }));
 
     public static string ExpectedAuthorization => $"Basic {Convert.ToBase64String(Encoding.UTF8.GetBytes($"{PublicKey}:{PrivateKey}"))}";
 

@@ -1,5 +1,6 @@
+using Microsoft.Extensions.Options;
 using System.Xml.Linq;
-using OrleansShop.Connectors.Yurtici;
+using OrleansShop.Silo.Providers.Yurtici;
 
 namespace OrleansShop.Tests.Yurtici;
 
@@ -17,7 +18,7 @@ public sealed class YurticiClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _yurtici.DisposeAsync();
 
-    private static YurticiClient Client(TimeSpan? timeout = null) => new(Http, new YurticiOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10) });
+    private static YurticiClient Client(TimeSpan? timeout = null) => new(Http, Options.Create(new YurticiOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10) }));
 
     private YurticiCredentials Credentials => new(_yurtici.Endpoint, User, Password);
 
