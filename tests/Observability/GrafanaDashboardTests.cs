@@ -1,3 +1,4 @@
+using OrleansShop.Tests.Infrastructure;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -38,8 +39,6 @@ public sealed partial class GrafanaDashboardTests
     private static readonly string[] SourceFolders = ["silo", "grains", "api"];
 
     private static readonly string[] HistogramSeries = ["_bucket", "_sum", "_count"];
-
-    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
 
     [Fact]
     public void The_listed_instruments_are_the_ones_the_code_creates_with_their_kind_unit_and_exposed_name()
@@ -138,21 +137,10 @@ public sealed partial class GrafanaDashboardTests
     private static List<string> Targets(string job) => ScrapeTarget().Matches(job).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal).ToList();
 
     private static IEnumerable<string> SourceFiles() =>
-        SourceFolders.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Root.Value, folder), "*.cs", SearchOption.AllDirectories))
+        SourceFolders.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepositoryFiles.Root, folder), "*.cs", SearchOption.AllDirectories))
             .Where(path => !path.Split(Path.DirectorySeparatorChar).Any(segment => segment is "bin" or "obj"));
 
-    private static string Read(string relativePath) => File.ReadAllText(Path.Combine(Root.Value, relativePath));
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OrleansShop.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("OrleansShop.sln not found above the test output.");
-    }
+    private static string Read(string relativePath) => File.ReadAllText(Path.Combine(RepositoryFiles.Root, relativePath));
 
     private sealed record Instrument(string Name, string Kind, string Unit, string Exposed);
 

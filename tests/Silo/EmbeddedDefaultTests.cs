@@ -70,6 +70,11 @@ public sealed class EmbeddedDefaultTests : IDisposable
     [InlineData("Dispatcher:RedriveInterval must be positive.", "--Dispatcher:RedriveInterval=00:00:00")]
     [InlineData("Membership:AdvertisedAddress must be an absolute http or https URL.", "--Membership:AdvertisedAddress=silo1:8080")]
     [InlineData("Reputation:Upstream:CacheTtl must be positive.", "--Reputation:Upstream:CacheTtl=00:00:00")]
+    [InlineData("Providers:Mode must be 'sandbox' or 'live', not 'demo'.", "--Providers:Mode=demo")]
+    [InlineData("Sms:Netgsm:Timeout must be positive.", "--Sms:Netgsm:Timeout=00:00:00")]
+    [InlineData("Carrier:Yurtici:Endpoint must be an absolute http(s) address without a query.", "--Carrier:Yurtici:Endpoint=ftp://ws.example/")]
+    [InlineData("TrustedShops:ProtectionAddress must be an absolute http(s) address without a query.", "--TrustedShops:ProtectionAddress=https://protection.example/?x=1")]
+    [InlineData("Invoicing:Callback:Timeout must be positive.", "--Invoicing:Callback:Timeout=00:00:00")]
     public async Task An_invalid_setting_stops_the_silo_at_start_naming_the_key(string message, params string[] settings)
     {
         await using var silo = SiloProcess.Start(_workingDirectory, ["--urls", $"http://127.0.0.1:{FreePort()}", .. settings]);

@@ -69,14 +69,7 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (framework, configuration) = (testOutput.Name, testOutput.Parent!.Name);
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "OrleansShop.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("OrleansShop.sln not found above the test output."),
-            project, "bin", configuration, framework, assembly);
+        var path = Path.Combine(RepositoryFiles.Root, project, "bin", configuration, framework, assembly);
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: {assembly} is missing.", path);
     }
 
