@@ -1,3 +1,6 @@
+using OrleansShop.Grains.Privacy;
+using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -27,8 +30,10 @@ internal static class ConsoleExtensions
         services.AddLocalization();
         services.AddSingleton<ConsoleSignIn>();
 
-        // Cookies and antiforgery tokens are protected with a key ring every silo of the service shares.
+        // Cookies and antiforgery tokens are protected with a key ring every silo of the service shares, sealed in the database.
         services.AddDataProtection().SetApplicationName("OrleansShop").PersistKeysToShopDatabase();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(options => options.XmlEncryptor = new SealedXmlEncryptor(sp.GetRequiredService<EmailSealer>())));
         services.AddAuthentication(ConsoleUser.Scheme).AddCookie(ConsoleUser.Scheme, options =>
         {
             options.Cookie.Name = ".OrleansShop.Console";

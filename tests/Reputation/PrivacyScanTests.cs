@@ -98,7 +98,7 @@ public sealed class PrivacyScanTests : IDisposable
         AssertClean("pg_dump", dump);
     }
 
-    private static async Task<string> PgDumpAsync(string connectionString)
+    internal static async Task<string> PgDumpAsync(string connectionString)
     {
         var bin = Environment.GetEnvironmentVariable("ORLEANSSHOP_TEST_PG_BIN")
             ?? Directory.GetDirectories("/usr/lib/postgresql").Order().Last() + "/bin";
