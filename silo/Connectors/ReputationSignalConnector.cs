@@ -1,11 +1,11 @@
 using System.Text.Json;
-using OrleansShop.Silo.Providers.UtanvetEllenor;
 using OrleansShop.Effects;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Silo.Providers;
+using OrleansShop.Silo.Providers.UtanvetEllenor;
 
 namespace OrleansShop.Silo.Connectors;
 

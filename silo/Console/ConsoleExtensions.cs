@@ -1,14 +1,14 @@
-using OrleansShop.Grains.Privacy;
-using Microsoft.Extensions.Options;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using OrleansShop.Grains.Privacy;
 using OrleansShop.Silo.Console.Authentication;
 using OrleansShop.Silo.Console.Components;
 using OrleansShop.Silo.Console.Localization;

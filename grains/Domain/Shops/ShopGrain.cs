@@ -1,6 +1,6 @@
 using System.Text.Json;
-using OrleansShop.Grains.Privacy;
 using OrleansShop.Effects;
+using OrleansShop.Grains.Privacy;
 
 namespace OrleansShop.Grains.Shops;
 

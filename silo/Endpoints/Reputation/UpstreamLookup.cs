@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
-using OrleansShop.Silo.Providers.UtanvetEllenor;
 using OrleansShop.Effects;
 using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Silo.Providers;
+using OrleansShop.Silo.Providers.UtanvetEllenor;
 
 namespace OrleansShop.Silo.Endpoints.Reputation;
 

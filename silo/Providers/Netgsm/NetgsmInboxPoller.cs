@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using OrleansShop.Silo.Providers.Netgsm;
 using OrleansShop.Effects;
 using OrleansShop.Grains.Cluster;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Grains.Sms;
 using OrleansShop.Silo.Endpoints.Sms;
 using OrleansShop.Silo.Hosting;
+using OrleansShop.Silo.Providers.Netgsm;
 using OrleansShop.Storage;
 
 namespace OrleansShop.Silo.Providers.Netgsm;

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using OrleansShop.Silo.Providers.Netgsm;
 using Microsoft.Extensions.Options;
 using OrleansShop.Effects;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Grains.Sms;
+using OrleansShop.Silo.Providers.Netgsm;
 
 namespace OrleansShop.Silo.Providers.Netgsm;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using OrleansShop.Silo.Providers.Szamlahegy;
 using Microsoft.Extensions.Options;
 using OrleansShop.Effects;
 using OrleansShop.Grains.Invoicing;
 using OrleansShop.Grains.Shops;
+using OrleansShop.Silo.Providers.Szamlahegy;
 
 namespace OrleansShop.Silo.Providers.Szamlahegy;
 

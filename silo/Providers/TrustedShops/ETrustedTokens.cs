@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Options;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
 
 namespace OrleansShop.Silo.Providers.TrustedShops;
 

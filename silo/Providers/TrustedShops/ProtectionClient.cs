@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using OrleansShop.Silo.Providers.Http;
 
 namespace OrleansShop.Silo.Providers.TrustedShops;

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using OrleansShop.Silo.Providers.TrustedShops;
 using OrleansShop.Effects;
 using OrleansShop.Grains.Shops;
+using OrleansShop.Silo.Providers.TrustedShops;
 
 namespace OrleansShop.Silo.Providers.TrustedShops;
 

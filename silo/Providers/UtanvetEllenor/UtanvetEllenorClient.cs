@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Options;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using OrleansShop.Silo.Providers.Http;
 
 namespace OrleansShop.Silo.Providers.UtanvetEllenor;

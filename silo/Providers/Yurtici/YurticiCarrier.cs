@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using OrleansShop.Silo.Providers.Yurtici;
 using Microsoft.Extensions.Options;
 using OrleansShop.Effects;
 using OrleansShop.Grains.Shipping;
 using OrleansShop.Grains.Shops;
+using OrleansShop.Silo.Providers.Yurtici;
 
 namespace OrleansShop.Silo.Providers.Yurtici;
 

@@ -1,4 +1,3 @@
-using OrleansShop.Tests.Infrastructure;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -8,6 +7,7 @@ using OrleansShop.Gateway.Discovery;
 using OrleansShop.Storage;
 using OrleansShop.Tests.Grains.Storage;
 using OrleansShop.Tests.Grains.Storage.Cluster;
+using OrleansShop.Tests.Infrastructure;
 using Yarp.ReverseProxy.Configuration;
 
 namespace OrleansShop.Tests.Api.Discovery;

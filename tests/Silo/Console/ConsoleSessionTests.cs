@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using OrleansShop.Tests.Silo.Console.Browser;
 using OrleansShop.Tests.Infrastructure;
+using OrleansShop.Tests.Silo.Console.Browser;
 
 namespace OrleansShop.Tests.Silo.Console;
 

@@ -1,8 +1,8 @@
-using OrleansShop.Tests.Silo.Console;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using OrleansShop.Silo.Hosting;
+using OrleansShop.Tests.Silo.Console;
 
 namespace OrleansShop.Tests.Silo.Hosting;
 

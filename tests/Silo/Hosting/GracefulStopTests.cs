@@ -1,7 +1,7 @@
-using OrleansShop.Tests.Silo.Endpoints.Shops;
 using System.Diagnostics;
 using System.Net;
 using OrleansShop.Tests.Infrastructure;
+using OrleansShop.Tests.Silo.Endpoints.Shops;
 
 namespace OrleansShop.Tests.Silo.Hosting;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using OrleansShop.Tests.Silo.Console.Browser;
-using OrleansShop.Tests.Silo.Console;
 using OrleansShop.Tests.Infrastructure;
+using OrleansShop.Tests.Silo.Console;
+using OrleansShop.Tests.Silo.Console.Browser;
 using OrleansShop.Tests.TestingHost;
 
 namespace OrleansShop.Tests.Silo.Observability;

@@ -1,6 +1,6 @@
-using OrleansShop.Tests.Infrastructure;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.Silo.Observability;
 

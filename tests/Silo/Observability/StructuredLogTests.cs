@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using OrleansShop.Tests.Infrastructure;
-using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using OrleansShop.Tests.Grains.Domain.Invoicing;
+using OrleansShop.Tests.Infrastructure;
 using OrleansShop.Tests.Silo.Connectors;
+using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using OrleansShop.Tests.Silo.Providers.Szamlahegy;
 
 namespace OrleansShop.Tests.Silo.Observability;

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
-using OrleansShop.Tests.Infrastructure;
-using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using OrleansShop.Tests.Grains.Domain.Invoicing;
+using OrleansShop.Tests.Infrastructure;
 using OrleansShop.Tests.Silo.Connectors;
+using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using OrleansShop.Tests.Silo.Providers.Szamlahegy;
 
 namespace OrleansShop.Tests.Silo.Observability;

@@ -1,7 +1,7 @@
-using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 
 namespace OrleansShop.Tests.Silo.Webhooks;
 

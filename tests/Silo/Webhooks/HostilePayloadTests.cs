@@ -1,6 +1,6 @@
-using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using OrleansShop.Silo.Webhooks;
 using OrleansShop.Silo.Webhooks.Profiles;
+using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 
 namespace OrleansShop.Tests.Silo.Webhooks;
 

@@ -1,9 +1,9 @@
-using OrleansShop.Tests.Grains.Domain.Orders;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OrleansShop.Grains.Invoicing;
 using OrleansShop.Grains.Orders;
+using OrleansShop.Tests.Grains.Domain.Orders;
 using OrleansShop.Tests.Infrastructure;
 using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using static OrleansShop.Tests.Grains.Domain.Invoicing.InvoicingTesting;

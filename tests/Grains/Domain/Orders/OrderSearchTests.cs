@@ -1,9 +1,9 @@
-using OrleansShop.Tests.Silo.Endpoints.Shops;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Tests.Infrastructure;
+using OrleansShop.Tests.Silo.Endpoints.Shops;
 
 namespace OrleansShop.Tests.Grains.Domain.Orders;
 

@@ -3,10 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Privacy;
-using OrleansShop.Tests.Infrastructure;
-using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using OrleansShop.Tests.Grains.Domain.Shops;
+using OrleansShop.Tests.Infrastructure;
 using OrleansShop.Tests.Silo.Endpoints.Shops;
+using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 
 namespace OrleansShop.Tests.Grains.Domain.Privacy;
 

@@ -4,11 +4,11 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using OrleansShop.Silo.Hosting;
-using OrleansShop.Tests.Infrastructure;
-using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using OrleansShop.Tests.Grains.Domain.Shops;
-using OrleansShop.Tests.Silo.Endpoints.Shops;
+using OrleansShop.Tests.Infrastructure;
 using OrleansShop.Tests.Silo.Endpoints;
+using OrleansShop.Tests.Silo.Endpoints.Shops;
+using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using OrleansShop.Tests.Silo.Hosting;
 
 namespace OrleansShop.Tests.Grains.Domain.Reputation;

@@ -1,13 +1,13 @@
-using OrleansShop.Tests.Grains.Domain.Orders;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Reputation;
-using OrleansShop.Tests.Infrastructure;
-using OrleansShop.Tests.Silo.Endpoints.Webhooks;
+using OrleansShop.Tests.Grains.Domain.Orders;
 using OrleansShop.Tests.Grains.Domain.Shops;
+using OrleansShop.Tests.Infrastructure;
 using OrleansShop.Tests.Silo.Endpoints.Shops;
+using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 
 namespace OrleansShop.Tests.Grains.Domain.Reputation;
 

@@ -1,7 +1,7 @@
-using OrleansShop.Tests.Silo.Providers.TrustedShops;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OrleansShop.Tests.Silo.Endpoints.Webhooks;
+using OrleansShop.Tests.Silo.Providers.TrustedShops;
 using OrleansShop.Tests.TestingHost;
 
 namespace OrleansShop.Tests.Grains.Domain.Reviews;

@@ -1,4 +1,3 @@
-using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using OrleansShop.Grains.Sandbox;
 using OrleansShop.Grains.Shipping;
 using OrleansShop.Tests.Infrastructure;
+using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using static OrleansShop.Tests.Grains.Domain.Shipping.CargoShop;
 
 namespace OrleansShop.Tests.Grains.Domain.Shipping;

@@ -1,18 +1,18 @@
-using OrleansShop.Tests.Silo.Endpoints.Shops;
 using System.Net;
-using System.Runtime.Versioning;
 using System.Net.Http.Json;
+using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrleansShop.Silo.Hosting;
-using OrleansShop.Tests.Silo.Console;
-using OrleansShop.Tests.Infrastructure;
-using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using OrleansShop.Tests.Grains.Domain.Privacy;
 using OrleansShop.Tests.Grains.Domain.Reputation;
+using OrleansShop.Tests.Infrastructure;
+using OrleansShop.Tests.Silo.Console;
 using OrleansShop.Tests.Silo.Endpoints;
+using OrleansShop.Tests.Silo.Endpoints.Shops;
+using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using OrleansShop.Tests.Silo.Hosting;
 
 namespace OrleansShop.Tests.Grains.Domain.Shops;
@@ -49,8 +49,14 @@ public sealed class CredentialsAtRestTests : IDisposable
         shop["invoicing"] = JsonSerializer.SerializeToNode(new { enabled = true, issueOn = "paid", callbackUrl = "https://shop.example/invoices", callbackSecret = CallbackSecret });
         shop["reviews"] = JsonSerializer.SerializeToNode(new
         {
-            enabled = true, tsid = "X1234567890ABCDEF1234567890ABCDEF", model = "excellence", clientId = "etrusted-client", clientSecret = "etrusted-secret-at-rest",
-            channelId = "chl-1", protectionUser = "protection-user", protectionPassword = "protection-password-at-rest",
+            enabled = true,
+            tsid = "X1234567890ABCDEF1234567890ABCDEF",
+            model = "excellence",
+            clientId = "etrusted-client",
+            clientSecret = "etrusted-secret-at-rest",
+            channelId = "chl-1",
+            protectionUser = "protection-user",
+            protectionPassword = "protection-password-at-rest",
         });
         shop["reputationProvider"] = JsonSerializer.SerializeToNode(new { publicKey = "utanvet-public", privateKey = "utanvet-private-at-rest" });
         shop["payments"] = JsonSerializer.SerializeToNode(new { iyzico = new { secretKey = "iyzico-secret-at-rest" } });

@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using OrleansShop.Tests.Infrastructure;
-using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using OrleansShop.Tests.Grains.Domain.Shops;
+using OrleansShop.Tests.Infrastructure;
 using OrleansShop.Tests.Silo.Endpoints.Shops;
+using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 
 namespace OrleansShop.Tests.Grains.Domain.Sms;
 

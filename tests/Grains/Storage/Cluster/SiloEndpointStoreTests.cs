@@ -1,8 +1,8 @@
-using OrleansShop.Tests.Grains.Storage;
-using OrleansShop.Tests.Infrastructure;
 using System.Net;
 using Orleans.Runtime;
 using OrleansShop.Storage;
+using OrleansShop.Tests.Grains.Storage;
+using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.Grains.Storage.Cluster;
 

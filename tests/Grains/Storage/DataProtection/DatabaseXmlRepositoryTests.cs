@@ -1,7 +1,7 @@
-using OrleansShop.Tests.Grains.Storage;
 using System.Xml.Linq;
 using Microsoft.Extensions.Options;
 using OrleansShop.Storage;
+using OrleansShop.Tests.Grains.Storage;
 
 namespace OrleansShop.Tests.Grains.Storage.DataProtection;
 

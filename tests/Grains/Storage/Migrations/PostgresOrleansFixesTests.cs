@@ -1,5 +1,5 @@
-using OrleansShop.Tests.Grains.Storage;
 using Npgsql;
+using OrleansShop.Tests.Grains.Storage;
 using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.Grains.Storage.Migrations;

@@ -1,6 +1,6 @@
+using OrleansShop.Storage;
 using OrleansShop.Tests.Grains.Storage;
 using OrleansShop.Tests.Infrastructure;
-using OrleansShop.Storage;
 
 namespace OrleansShop.Tests.Grains.Storage.Migrations;
 

@@ -1,5 +1,5 @@
-using OrleansShop.Tests.Grains.Storage;
 using OrleansShop.Storage;
+using OrleansShop.Tests.Grains.Storage;
 
 namespace OrleansShop.Tests.Grains.Storage.Migrations;
 

@@ -1,4 +1,3 @@
-using OrleansShop.Tests.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -9,6 +8,7 @@ using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 using OrleansShop.Storage;
 using OrleansShop.Storage.Persistence;
+using OrleansShop.Tests.Grains.Storage;
 using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.Grains.Storage.Persistence;

@@ -1,8 +1,8 @@
-using OrleansShop.Tests.Grains.Storage;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using OrleansShop.Storage;
+using OrleansShop.Tests.Grains.Storage;
 
 namespace OrleansShop.Tests.Grains.Storage.ReadModels;
 

@@ -1,6 +1,6 @@
-using OrleansShop.Tests.Grains.Storage;
 using Microsoft.Extensions.Options;
 using OrleansShop.Storage;
+using OrleansShop.Tests.Grains.Storage;
 using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.Grains.Storage.ReadModels;

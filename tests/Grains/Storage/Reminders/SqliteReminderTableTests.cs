@@ -1,9 +1,9 @@
-using OrleansShop.Tests.Grains.Storage;
-using OrleansShop.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
 using OrleansShop.Storage;
+using OrleansShop.Tests.Grains.Storage;
+using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.Grains.Storage.Reminders;
 

@@ -1,7 +1,7 @@
-using OrleansShop.Tests.Grains.Domain.Invoicing;
-using OrleansShop.Tests.Silo.Connectors;
 using Microsoft.Playwright;
+using OrleansShop.Tests.Grains.Domain.Invoicing;
 using OrleansShop.Tests.Infrastructure;
+using OrleansShop.Tests.Silo.Connectors;
 using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 
 namespace OrleansShop.Tests.Silo.Console.Browser;

@@ -1,7 +1,7 @@
-using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 
 namespace OrleansShop.Tests.Silo.Console.Browser;
 

@@ -1,7 +1,7 @@
-using OrleansShop.Tests.Silo.Webhooks;
 using System.Net;
 using Microsoft.Playwright;
 using OrleansShop.Tests.Silo.Endpoints.Webhooks;
+using OrleansShop.Tests.Silo.Webhooks;
 
 namespace OrleansShop.Tests.Silo.Console.Browser;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using OrleansShop.Tests.Infrastructure;
 using OrleansShop.Tests.Grains.Domain.Shops;
+using OrleansShop.Tests.Infrastructure;
 using OrleansShop.Tests.Silo.Endpoints.Shops;
 
 namespace OrleansShop.Tests.Silo.Endpoints.Webhooks;

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using OrleansShop.Tests.Infrastructure;
 using OrleansShop.Tests.Grains.Domain.Shops;
+using OrleansShop.Tests.Infrastructure;
 using OrleansShop.Tests.Silo.Endpoints.Shops;
 
 namespace OrleansShop.Tests.Silo.Endpoints.Webhooks;

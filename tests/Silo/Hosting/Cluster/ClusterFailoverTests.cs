@@ -1,9 +1,9 @@
-using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OrleansShop.Tests.Infrastructure;
 using OrleansShop.Tests.Silo.Endpoints;
+using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using OrleansShop.Tests.Silo.Hosting;
 using Xunit.Abstractions;
 

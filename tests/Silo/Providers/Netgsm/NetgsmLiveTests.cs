@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using OrleansShop.Tests.Grains.Domain.Shops;
 using OrleansShop.Tests.Infrastructure;
+using OrleansShop.Tests.Silo.Endpoints.Shops;
 using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using OrleansShop.Tests.Silo.Providers.Netgsm;
-using OrleansShop.Tests.Grains.Domain.Shops;
-using OrleansShop.Tests.Silo.Endpoints.Shops;
 
 namespace OrleansShop.Tests.Silo.Providers.Netgsm;
 

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Options;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using OrleansShop.Silo.Providers.Netgsm;
 using static OrleansShop.Tests.Silo.Providers.Netgsm.NetgsmTesting;
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using OrleansShop.Silo.Providers.Szamlahegy;
 using static OrleansShop.Tests.Silo.Providers.Szamlahegy.FakeSzamlahegy;
 

@@ -1,6 +1,6 @@
-using OrleansShop.Tests.Grains.Domain.Reviews;
 using System.Text.Json;
 using System.Xml.Linq;
+using OrleansShop.Tests.Grains.Domain.Reviews;
 using OrleansShop.Tests.Infrastructure;
 using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using OrleansShop.Tests.Silo.Providers.TrustedShops;

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using OrleansShop.Silo.Providers.UtanvetEllenor;
 using OrleansShop.Tests.Infrastructure;
 using static OrleansShop.Tests.Silo.Providers.UtanvetEllenor.UtanvetEllenorTesting;

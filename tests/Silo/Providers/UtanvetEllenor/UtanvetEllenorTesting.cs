@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using System.Text;
+using Microsoft.Extensions.Options;
 using OrleansShop.Silo.Providers.UtanvetEllenor;
 
 namespace OrleansShop.Tests.Silo.Providers.UtanvetEllenor;

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using System.Xml.Linq;
+using Microsoft.Extensions.Options;
 using OrleansShop.Silo.Providers.Yurtici;
 
 namespace OrleansShop.Tests.Silo.Providers.Yurtici;

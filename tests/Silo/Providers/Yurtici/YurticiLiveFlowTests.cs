@@ -2,12 +2,12 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using OrleansShop.Grains.Shipping;
+using OrleansShop.Tests.Grains.Domain.Shipping;
 using OrleansShop.Tests.Infrastructure;
+using OrleansShop.Tests.Silo.Providers.Yurtici;
 using OrleansShop.Tests.Silo.Webhooks;
 using OrleansShop.Tests.Silo.Webhooks.Profiles;
 using OrleansShop.Tests.Silo.Webhooks.Signatures;
-using OrleansShop.Tests.Silo.Providers.Yurtici;
-using OrleansShop.Tests.Grains.Domain.Shipping;
 using static OrleansShop.Tests.Grains.Domain.Shipping.CargoShop;
 
 namespace OrleansShop.Tests.Silo.Providers.Yurtici;

@@ -1,9 +1,9 @@
-using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using System.Net;
 using System.Text.Json;
 using OrleansShop.Tests.Grains.Domain.Shipping;
-using OrleansShop.Tests.Silo.Providers.Yurtici;
 using OrleansShop.Tests.Infrastructure;
+using OrleansShop.Tests.Silo.Endpoints.Webhooks;
+using OrleansShop.Tests.Silo.Providers.Yurtici;
 using static OrleansShop.Tests.Grains.Domain.Shipping.CargoShop;
 
 namespace OrleansShop.Tests.Silo.Webhooks.Iyzico;

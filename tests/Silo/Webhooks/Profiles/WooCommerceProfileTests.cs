@@ -1,7 +1,7 @@
-using OrleansShop.Tests.Silo.Webhooks;
 using System.Globalization;
 using OrleansShop.Silo.Webhooks;
 using OrleansShop.Silo.Webhooks.Profiles;
+using OrleansShop.Tests.Silo.Webhooks;
 
 namespace OrleansShop.Tests.Silo.Webhooks.Profiles;
 

@@ -1,8 +1,8 @@
-using OrleansShop.Tests.Silo.Webhooks;
 using System.Text;
 using OrleansShop.Silo.Webhooks;
 using OrleansShop.Silo.Webhooks.Profiles;
 using OrleansShop.Silo.Webhooks.Signatures;
+using OrleansShop.Tests.Silo.Webhooks;
 
 namespace OrleansShop.Tests.Silo.Webhooks.Signatures;
 
