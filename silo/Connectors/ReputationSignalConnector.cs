@@ -1,10 +1,11 @@
 using System.Text.Json;
-using OrleansShop.Connectors.UtanvetEllenor;
 using OrleansShop.Effects;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Shops;
+using OrleansShop.Silo.Providers;
+using OrleansShop.Silo.Providers.UtanvetEllenor;
 
 namespace OrleansShop.Silo.Connectors;
 
@@ -15,7 +16,7 @@ namespace OrleansShop.Silo.Connectors;
 /// not sent. Quota (402) is retried with the dispatcher's backoff, then dead-lettered for replay:
 /// a signal is still worth giving once the shop's quota renews.
 /// </summary>
-internal sealed class ReputationSignalConnector(IGrainFactory grains, EmailSealer sealer, UtanvetEllenorGateway upstream) : IExternalCallHandler
+internal sealed class ReputationSignalConnector(IGrainFactory grains, EmailSealer sealer, IReputationProvider upstream) : IExternalCallHandler
 {
     public string Connector => ReputationSignalNames.Connector;
 

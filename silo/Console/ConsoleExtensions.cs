@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using OrleansShop.Grains.Privacy;
 using OrleansShop.Silo.Console.Authentication;
 using OrleansShop.Silo.Console.Components;
 using OrleansShop.Silo.Console.Localization;
@@ -27,8 +30,10 @@ internal static class ConsoleExtensions
         services.AddLocalization();
         services.AddSingleton<ConsoleSignIn>();
 
-        // Cookies and antiforgery tokens are protected with a key ring every silo of the service shares.
+        // Cookies and antiforgery tokens are protected with a key ring every silo of the service shares, sealed in the database.
         services.AddDataProtection().SetApplicationName("OrleansShop").PersistKeysToShopDatabase();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(options => options.XmlEncryptor = new SealedXmlEncryptor(sp.GetRequiredService<EmailSealer>())));
         services.AddAuthentication(ConsoleUser.Scheme).AddCookie(ConsoleUser.Scheme, options =>
         {
             options.Cookie.Name = ".OrleansShop.Console";

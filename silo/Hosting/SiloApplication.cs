@@ -5,17 +5,16 @@ using OrleansShop.Effects;
 using OrleansShop.Silo.Console;
 using OrleansShop.Silo.Endpoints;
 using OrleansShop.Silo.Endpoints.Deliveries;
-using OrleansShop.Silo.Endpoints.Invoicing;
 using OrleansShop.Silo.Endpoints.Orders;
 using OrleansShop.Silo.Endpoints.Reputation;
-using OrleansShop.Silo.Endpoints.Reviews;
-using OrleansShop.Silo.Endpoints.Shipping;
+using OrleansShop.Silo.Endpoints.Sandbox;
 using OrleansShop.Silo.Endpoints.Shops;
 using OrleansShop.Silo.Endpoints.Sms;
 using OrleansShop.Silo.Endpoints.Webhooks;
 using OrleansShop.Silo.Http;
 using OrleansShop.Silo.Observability;
 using OrleansShop.Silo.Problems;
+using OrleansShop.Silo.Providers;
 using OrleansShop.Silo.Webhooks;
 using OrleansShop.Silo.Webhooks.Iyzico;
 
@@ -107,11 +106,9 @@ public static class SiloApplication
         app.MapOrdersApi();
         app.MapWebhookIngress();
         app.MapIyzicoNotifications();
-        app.MapShippingApi();
         app.MapSmsApi();
-        app.MapSandboxInvoicesApi();
         app.MapReputationApi();
-        app.MapReviewsApi();
+        app.MapSandboxApi(ProvidersOptions.IsSandboxIn(app.Configuration));
         app.MapWebhookLogApi();
         return app;
     }

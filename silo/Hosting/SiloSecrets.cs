@@ -39,6 +39,11 @@ public sealed record SiloSecrets(string AdminToken, string SmsInboundToken, stri
         {
             Save(path, generated);
         }
+        else
+        {
+            PrivateFiles.EnsureFolder(storage.DataFolderPath);
+            PrivateFiles.EnsureFile(path);
+        }
 
         return new SiloSecrets(
             string.IsNullOrEmpty(admin) ? generated.AdminToken : admin,
@@ -55,12 +60,12 @@ public sealed record SiloSecrets(string AdminToken, string SmsInboundToken, stri
 
     private static void Save(string path, Stored secrets)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        PrivateFiles.EnsureFolder(Path.GetDirectoryName(path)!);
         var temporary = path + ".tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(secrets, JsonSerializerOptions.Web));
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.SetUnixFileMode(temporary, PrivateFiles.OwnerOnly);
         }
 
         File.Move(temporary, path, overwrite: true);

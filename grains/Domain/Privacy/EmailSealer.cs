@@ -7,9 +7,9 @@ using System.Text;
 namespace OrleansShop.Grains.Privacy;
 
 /// <summary>
-/// Keeps an e-mail address that a provider will need in plaintext later (Utánvét Ellenőr's v2
-/// signal) under authenticated encryption with a cluster key, so state, inbox and outbox rows never
-/// hold it in the clear. A sealed value is <c>{key version}.{base64url(nonce ‖ ciphertext ‖ tag)}</c>,
+/// Keeps what a provider will need in plaintext later — an e-mail address (Utánvét Ellenőr's v2
+/// signal), a shop's webhook secret and provider credentials — under authenticated encryption with a
+/// cluster key, so state, inbox and outbox rows never hold it in the clear. A sealed value is <c>{key version}.{base64url(nonce ‖ ciphertext ‖ tag)}</c>,
 /// AES-256-GCM with a random 96-bit nonce; it opens only with its key and the same associated data
 /// (say, the order it belongs to), so it cannot be moved to another context. Delete it once used.
 /// </summary>
@@ -86,6 +86,21 @@ public sealed class EmailSealer
 
         CryptographicOperations.ZeroMemory(plaintext);
         return string.Create(CultureInfo.InvariantCulture, $"{CurrentKeyVersion}.{Base64Url.EncodeToString(payload)}");
+    }
+
+    /// <summary>Whether <paramref name="sealedValue"/> is sealed with the current key: one sealed with an older key is sealed again when next written.</summary>
+    public bool IsCurrent(string sealedValue)
+    {
+        ArgumentNullException.ThrowIfNull(sealedValue);
+        return sealedValue.StartsWith(string.Create(CultureInfo.InvariantCulture, $"{CurrentKeyVersion}."), StringComparison.Ordinal);
+    }
+
+    /// <summary>The key version <paramref name="sealedValue"/> names, when it names one.</summary>
+    public static int? KeyVersionOf(string sealedValue)
+    {
+        ArgumentNullException.ThrowIfNull(sealedValue);
+        var dot = sealedValue.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && int.TryParse(sealedValue.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
     }
 
     /// <summary>

@@ -3,14 +3,7 @@ using OrleansShop.Grains.Shipping;
 
 namespace OrleansShop.Grains.Sandbox;
 
-public sealed record SandboxCarrierState
-{
-    public IReadOnlyList<SandboxParcel> Parcels { get; init; } = [];
-
-    public long Sequence { get; init; }
-}
-
-public sealed class SandboxCarrierGrain([PersistentState("sandboxcarrier")] IPersistentState<GrainRecord<SandboxCarrierState>> state) : EffectGrain<SandboxCarrierState>(state), ISandboxCarrierGrain
+public sealed class SandboxCarrierGrain([PersistentState("sandboxcarrier")] IPersistentState<GrainRecord<SandboxLog<SandboxParcel>>> state) : EffectGrain<SandboxLog<SandboxParcel>>(state), ISandboxCarrierGrain
 {
     /// <summary>A sandbox parcel reaches the courier an hour after it was created.</summary>
     public static readonly TimeSpan InTransitAfter = TimeSpan.FromHours(1);
@@ -18,24 +11,21 @@ public sealed class SandboxCarrierGrain([PersistentState("sandboxcarrier")] IPer
     /// <summary>A sandbox parcel is delivered a day after it was created.</summary>
     public static readonly TimeSpan DeliveredAfter = TimeSpan.FromDays(1);
 
-    private const int Keep = 500;
     private const int KeepQueries = 20;
 
     public async Task<CarrierCreated> CreateAsync(CarrierShipment shipment)
     {
         ArgumentNullException.ThrowIfNull(shipment);
-        if (Find(shipment.CargoKey) is not null)
+        var (log, _, added) = State.RecordOnce(p => p.CargoKey == shipment.CargoKey, sequence => new SandboxParcel(
+            shipment.CargoKey, $"SBX{sequence:D9}", TimeProvider.GetUtcNow(), shipment.ShopId, shipment.OrderId, shipment.InvoiceKey,
+            shipment.ReceiverName, shipment.City, shipment.Cod, null, null, []));
+        if (added)
         {
-            return new CarrierCreated(shipment.CargoKey, AlreadyCreated: true);
+            State = log;
+            await WriteStateAsync();
         }
 
-        var sequence = State.Sequence + 1;
-        var parcel = new SandboxParcel(
-            shipment.CargoKey, $"SBX{sequence:D9}", TimeProvider.GetUtcNow(), shipment.ShopId, shipment.OrderId, shipment.InvoiceKey,
-            shipment.ReceiverName, shipment.City, shipment.Cod, null, null, []);
-        State = new SandboxCarrierState { Parcels = [.. State.Parcels.TakeLast(Keep - 1), parcel], Sequence = sequence };
-        await WriteStateAsync();
-        return new CarrierCreated(shipment.CargoKey, AlreadyCreated: false);
+        return new CarrierCreated(shipment.CargoKey, AlreadyCreated: !added);
     }
 
     public async Task<CarrierTracking> QueryAsync(string cargoKey)
@@ -69,10 +59,9 @@ public sealed class SandboxCarrierGrain([PersistentState("sandboxcarrier")] IPer
         return true;
     }
 
-    public Task<IReadOnlyList<SandboxParcel>> ListAsync() => Task.FromResult(State.Parcels);
+    public Task<IReadOnlyList<SandboxParcel>> ListAsync() => Task.FromResult(State.Entries);
 
-    private SandboxParcel? Find(string cargoKey) => State.Parcels.FirstOrDefault(p => p.CargoKey == cargoKey);
+    private SandboxParcel? Find(string cargoKey) => State.Find(p => p.CargoKey == cargoKey);
 
-    private void Replace(SandboxParcel parcel) =>
-        State = State with { Parcels = [.. State.Parcels.Select(p => p.CargoKey == parcel.CargoKey ? parcel : p)] };
+    private void Replace(SandboxParcel parcel) => State = State.Replace(p => p.CargoKey == parcel.CargoKey, parcel);
 }

@@ -6,32 +6,22 @@ namespace OrleansShop.Grains.Sandbox;
 
 public sealed record SandboxInvoiceState
 {
-    public IReadOnlyList<SandboxInvoice> Invoices { get; init; } = [];
+    public SandboxLog<SandboxInvoice> Invoices { get; init; } = new();
 
     /// <summary>The last number given, by <c>{shopId}/{year}</c>: kept for good, so numbers never repeat.</summary>
     public IReadOnlyDictionary<string, int> LastNumbers { get; init; } = new Dictionary<string, int>();
-
-    public long Sequence { get; init; }
 }
 
 public sealed class SandboxInvoiceGrain([PersistentState("sandboxinvoice")] IPersistentState<GrainRecord<SandboxInvoiceState>> state) : EffectGrain<SandboxInvoiceState>(state), ISandboxInvoiceGrain
 {
-    private const int Keep = 500;
-
     public async Task<SandboxInvoice> IssueAsync(InvoiceDocument document, bool emailed)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (State.Invoices.FirstOrDefault(i => i.ShopId == document.ShopId && i.ForeignId == document.ForeignId) is { } known)
-        {
-            return known;
-        }
-
         var now = TimeProvider.GetUtcNow();
         var series = $"{document.ShopId}/{now.Year}";
         var number = State.LastNumbers.GetValueOrDefault(series) + 1;
-        var sequence = State.Sequence + 1;
         var total = document.Lines.Sum(l => l.Quantity * l.GrossUnitPrice);
-        var invoice = new SandboxInvoice(
+        var (invoices, invoice, added) = State.Invoices.RecordOnce(i => i.ShopId == document.ShopId && i.ForeignId == document.ForeignId, sequence => new SandboxInvoice(
             $"sbx-{sequence}",
             string.Create(CultureInfo.InvariantCulture, $"SBX-{now.Year}-{number:D6}"),
             document.CreditNote ? "creditNote" : "invoice",
@@ -45,16 +35,15 @@ public sealed class SandboxInvoiceGrain([PersistentState("sandboxinvoice")] IPer
             document.Currency,
             Math.Round(total, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture),
             document.Lines,
-            emailed);
-        State = new SandboxInvoiceState
+            emailed));
+        if (added)
         {
-            Invoices = [.. State.Invoices.TakeLast(Keep - 1), invoice],
-            LastNumbers = new Dictionary<string, int>(State.LastNumbers) { [series] = number },
-            Sequence = sequence,
-        };
-        await WriteStateAsync();
+            State = new SandboxInvoiceState { Invoices = invoices, LastNumbers = new Dictionary<string, int>(State.LastNumbers) { [series] = number } };
+            await WriteStateAsync();
+        }
+
         return invoice;
     }
 
-    public Task<IReadOnlyList<SandboxInvoice>> ListAsync() => Task.FromResult(State.Invoices);
+    public Task<IReadOnlyList<SandboxInvoice>> ListAsync() => Task.FromResult(State.Invoices.Entries);
 }

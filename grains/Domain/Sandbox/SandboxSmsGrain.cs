@@ -3,32 +3,22 @@ using OrleansShop.Grains.Sms;
 
 namespace OrleansShop.Grains.Sandbox;
 
-public sealed record SandboxSmsState
+public sealed class SandboxSmsGrain([PersistentState("sandboxsms")] IPersistentState<GrainRecord<SandboxLog<SandboxSms>>> state) : EffectGrain<SandboxLog<SandboxSms>>(state), ISandboxSmsGrain
 {
-    public IReadOnlyList<SandboxSms> Messages { get; init; } = [];
-
-    public long Sequence { get; init; }
-}
-
-public sealed class SandboxSmsGrain([PersistentState("sandboxsms")] IPersistentState<GrainRecord<SandboxSmsState>> state) : EffectGrain<SandboxSmsState>(state), ISandboxSmsGrain
-{
-    private const int Keep = 500;
-
     public async Task<string> RecordAsync(SmsSendPayload message, string idempotencyKey)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (State.Messages.FirstOrDefault(m => m.IdempotencyKey == idempotencyKey) is { } known)
+        var measure = SmsText.Measure(message.Text);
+        var (log, recorded, added) = State.RecordOnce(m => m.IdempotencyKey == idempotencyKey, sequence =>
+            new SandboxSms($"sandbox-{sequence}", TimeProvider.GetUtcNow(), message.ShopId, message.OrderId, message.To, message.Text, message.Purpose, measure.Encoding, measure.Parts, idempotencyKey));
+        if (added)
         {
-            return known.MessageId;
+            State = log;
+            await WriteStateAsync();
         }
 
-        var measure = SmsText.Measure(message.Text);
-        var sequence = State.Sequence + 1;
-        var recorded = new SandboxSms($"sandbox-{sequence}", TimeProvider.GetUtcNow(), message.ShopId, message.OrderId, message.To, message.Text, message.Purpose, measure.Encoding, measure.Parts, idempotencyKey);
-        State = new SandboxSmsState { Messages = [.. State.Messages.TakeLast(Keep - 1), recorded], Sequence = sequence };
-        await WriteStateAsync();
         return recorded.MessageId;
     }
 
-    public Task<IReadOnlyList<SandboxSms>> ListAsync() => Task.FromResult(State.Messages);
+    public Task<IReadOnlyList<SandboxSms>> ListAsync() => Task.FromResult(State.Entries);
 }

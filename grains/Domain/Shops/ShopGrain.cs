@@ -1,10 +1,16 @@
+using System.Text.Json;
 using OrleansShop.Effects;
+using OrleansShop.Grains.Privacy;
 
 namespace OrleansShop.Grains.Shops;
 
 public sealed record ShopState
 {
+    /// <summary>The shop's settings without their secrets: the webhook secret is blank and there are no credentials.</summary>
     public ShopSettings? Settings { get; init; }
+
+    /// <summary>The webhook secret and the provider credentials, sealed with the cluster's sealing key and bound to this shop.</summary>
+    public string? SealedSecrets { get; init; }
 
     public string ApiKeyHash { get; init; } = string.Empty;
 
@@ -16,27 +22,38 @@ public sealed record ShopState
     public bool KeyListed { get; init; }
 }
 
-public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRecord<ShopState>> state) : EffectGrain<ShopState>(state), IShopGrain
+/// <summary>
+/// A shop's configuration. Its secrets are kept sealed at rest (<see cref="ShopState.SealedSecrets"/>)
+/// and opened in memory at activation; a shop sealed with an older key, or saved before secrets were
+/// sealed, is sealed again with the current key when it activates.
+/// </summary>
+public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRecord<ShopState>> state, EmailSealer sealer) : EffectGrain<ShopState>(state), IShopGrain
 {
+    /// <summary>The settings with their secrets, in memory only.</summary>
+    private ShopSettings? _settings;
+
     public async Task<ShopConfigured> ConfigureAsync(ShopSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var now = TimeProvider.GetUtcNow();
         var created = State.Settings is null;
         string? apiKey = null;
         if (created)
         {
             apiKey = ApiKeys.Generate();
-            State = new ShopState { Settings = settings, ApiKeyHash = ApiKeys.Hash(apiKey), CreatedAt = now, UpdatedAt = now };
+            State = new ShopState { ApiKeyHash = ApiKeys.Hash(apiKey), CreatedAt = now, UpdatedAt = now };
         }
         else
         {
-            State = State with { Settings = settings, UpdatedAt = now };
+            State = State with { UpdatedAt = now };
         }
+
+        Keep(settings);
 
         ListKey();
 
         // Listed for work that goes shop by shop (polling each shop's SMS inbox) and for operators picking a shop.
-        var listing = System.Text.Json.JsonSerializer.Serialize(new ShopListing(settings.Name), GrainJson.Options);
+        var listing = JsonSerializer.Serialize(new ShopListing(settings.Name), GrainJson.Options);
         Index.Set(ShopIndex.Name, ShopIndex.Partition, GetPrimaryKeyString(), settings.Credentials.ContainsKey("smsGateway") ? ShopIndex.SmsGatewayTag : null, listing);
         await WriteStateAsync();
         return new ShopConfigured(created, apiKey, Snapshot(settings));
@@ -44,7 +61,7 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
 
     public async Task<string?> RotateApiKeyAsync()
     {
-        if (State.Settings is null)
+        if (_settings is null)
         {
             return null;
         }
@@ -59,12 +76,50 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
-        if (State is { Settings: not null, KeyListed: false })
+        if (State.Settings is not { } kept)
+        {
+            return;
+        }
+
+        _settings = State.SealedSecrets is { } sealedSecrets ? Open(kept, sealedSecrets) : kept;
+        var reseal = State.SealedSecrets is null || !sealer.IsCurrent(State.SealedSecrets);
+        if (reseal)
+        {
+            Keep(_settings);
+        }
+
+        if (!State.KeyListed)
         {
             ListKey();
+        }
+
+        if (reseal || !State.KeyListed)
+        {
             await WriteStateAsync();
         }
     }
+
+    /// <summary>Holds <paramref name="settings"/> in memory, and in the state without its secrets, which are sealed with the current key.</summary>
+    private void Keep(ShopSettings settings)
+    {
+        _settings = settings;
+        var secrets = JsonSerializer.Serialize(new ShopSecrets(settings.Webhooks.Secret, settings.Credentials), GrainJson.Options);
+        State = State with
+        {
+            Settings = settings with { Webhooks = settings.Webhooks with { Secret = string.Empty }, Credentials = new Dictionary<string, JsonElement>() },
+            SealedSecrets = sealer.Seal(secrets, SealingContext),
+        };
+    }
+
+    private ShopSettings Open(ShopSettings kept, string sealedSecrets)
+    {
+        var opened = sealer.Unseal(sealedSecrets, SealingContext) ?? throw new InvalidOperationException(
+            $"Shop '{GetPrimaryKeyString()}': its secrets are sealed with key version {EmailSealer.KeyVersionOf(sealedSecrets)}, which does not open them here. Keep every earlier key in Privacy:Sealing:Keys.");
+        var secrets = JsonSerializer.Deserialize<ShopSecrets>(opened, GrainJson.Options)!;
+        return kept with { Webhooks = kept.Webhooks with { Secret = secrets.WebhookSecret }, Credentials = secrets.Credentials };
+    }
+
+    private string SealingContext => $"shop-secrets:{GetPrimaryKeyString()}";
 
     /// <summary>The key's hash in the index the console's sign-in finds a shop by; the shop's one row there is replaced on rotation.</summary>
     private void ListKey()
@@ -73,11 +128,14 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
         State = State with { KeyListed = true };
     }
 
-    public Task<ShopSnapshot?> GetAsync() => Task.FromResult(State.Settings is { } settings ? Snapshot(settings) : null);
+    public Task<ShopSnapshot?> GetAsync() => Task.FromResult(_settings is { } settings ? Snapshot(settings) : null);
 
     private ShopSnapshot Snapshot(ShopSettings settings) =>
         new(GetPrimaryKeyString(), settings, State.ApiKeyHash, State.CreatedAt, State.UpdatedAt);
 }
+
+/// <summary>What <see cref="ShopState.SealedSecrets"/> opens to.</summary>
+internal sealed record ShopSecrets(string WebhookSecret, IReadOnlyDictionary<string, JsonElement> Credentials);
 
 /// <summary>A shop as the index of all shops lists it.</summary>
 public sealed record ShopListing(string Name);

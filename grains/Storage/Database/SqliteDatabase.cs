@@ -17,9 +17,11 @@ internal sealed class SqliteDatabase : ShopDatabase
     public SqliteDatabase(string connectionString)
     {
         _dataSource = new SqliteDataSource(connectionString);
-        if (new SqliteConnectionStringBuilder(connectionString).DataSource is { Length: > 0 } file && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
         {
-            Directory.CreateDirectory(folder);
+            PrivateFiles.EnsureFolder(folder);
+            PrivateFiles.EnsureFile(Path.GetFullPath(file));
         }
     }
 

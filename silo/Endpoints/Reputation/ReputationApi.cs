@@ -1,7 +1,6 @@
 using OrleansShop.Effects;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Grains.Reputation;
-using OrleansShop.Grains.Sandbox;
 using OrleansShop.Silo.Http;
 
 namespace OrleansShop.Silo.Endpoints.Reputation;
@@ -16,8 +15,6 @@ internal static class ReputationApi
     {
         endpoints.MapPost("/v1/shops/{shopId}/cod-eligibility", EligibilityAsync).AddEndpointFilter<ShopAccess>().Produces<EligibilityAnswer>();
         endpoints.MapPost("/v1/reputation/erasure", EraseAsync).AddEndpointFilter<AdminAuthorization>();
-        endpoints.MapGet("/v1/sandbox/reputation/signals", async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<ISandboxReputationGrain>("all").ListAsync()))
-            .AddEndpointFilter<AdminAuthorization>().AddEndpointFilter<SandboxOnly>();
         return endpoints;
     }
 

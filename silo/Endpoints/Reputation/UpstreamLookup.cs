@@ -1,19 +1,19 @@
 using Microsoft.Extensions.Options;
-using OrleansShop.Connectors.UtanvetEllenor;
 using OrleansShop.Effects;
 using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Shops;
-using OrleansShop.Silo.Connectors;
+using OrleansShop.Silo.Providers;
+using OrleansShop.Silo.Providers.UtanvetEllenor;
 
 namespace OrleansShop.Silo.Endpoints.Reputation;
 
 /// <summary>
 /// Checkout's question to the upstream provider, through a cache per (shop's keys, e-mail hash):
-/// within <see cref="UpstreamReputationOptions.CacheTtl"/> a repeated lookup costs no call (nor
+/// within <see cref="UtanvetEllenorOptions.CacheTtl"/> a repeated lookup costs no call (nor
 /// quota). Whatever goes wrong there, checkout fails open: the answer says why, and only answers
 /// the provider actually gave are cached.
 /// </summary>
-internal sealed class UpstreamLookup(IGrainFactory grains, UtanvetEllenorGateway upstream, IOptions<UpstreamReputationOptions> options)
+internal sealed class UpstreamLookup(IGrainFactory grains, IReputationProvider upstream, IOptions<UtanvetEllenorOptions> options)
 {
     /// <summary>What the provider says about <paramref name="email"/>; null when the shop has no upstream provider.</summary>
     public async Task<UpstreamAnswer?> FindAsync(ShopSnapshot shop, string email, string emailHash, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using OrleansShop.Effects;
-using OrleansShop.Grains.Sandbox;
 using OrleansShop.Grains.Sms;
 using OrleansShop.Silo.Hosting;
 using OrleansShop.Silo.Http;
@@ -9,8 +8,8 @@ using OrleansShop.Silo.Http;
 namespace OrleansShop.Silo.Endpoints.Sms;
 
 /// <summary>
-/// docs/http-api.md, Inbound SMS: a gateway pushes a buyer's reply; the sandbox routes stand in for the gateway
-/// in the embedded default; a shop can ask for the confirmation request to be sent again.
+/// docs/http-api.md, Inbound SMS: a gateway pushes a buyer's reply (the sandbox's <c>/v1/sandbox/sms/reply</c> stands in for it
+/// in the embedded default); a shop can ask for the confirmation request to be sent again.
 /// </summary>
 internal static class SmsApi
 {
@@ -18,10 +17,6 @@ internal static class SmsApi
     {
         endpoints.MapPost("/v1/sms/inbound", InboundAsync).AddEndpointFilter<InboundSmsAuthorization>();
         endpoints.MapPost("/v1/shops/{shopId}/orders/{orderId}/sms/resend", ResendAsync).AddEndpointFilter<ShopAccess>();
-
-        var sandbox = endpoints.MapGroup("/v1/sandbox/sms").AddEndpointFilter<AdminAuthorization>().AddEndpointFilter<SandboxOnly>();
-        sandbox.MapGet(string.Empty, async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<ISandboxSmsGrain>("all").ListAsync()));
-        sandbox.MapPost("/reply", SandboxReplyAsync);
         return endpoints;
     }
 
@@ -59,30 +54,12 @@ internal static class SmsApi
         return TypedResults.Ok(await inbound.HandleAsync(body.From!, body.To, body.Text!, messageId, body.ReceivedAt ?? time.GetUtcNow()));
     }
 
-    private static async Task<IResult> SandboxReplyAsync(HttpRequest request, InboundSmsPath inbound, TimeProvider time)
-    {
-        var (body, problem) = await JsonRequest.ReadAsync<SandboxReplyRequest>(request, ApiJson.Options);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (string.IsNullOrWhiteSpace(body!.From) || body.Text is null)
-        {
-            return JsonRequest.Invalid(string.IsNullOrWhiteSpace(body.From) ? "from" : "text", "from and text are required.");
-        }
-
-        return TypedResults.Ok(await inbound.HandleAsync(body.From, null, body.Text, $"sandbox-{Guid.NewGuid():N}", time.GetUtcNow()));
-    }
-
     private static async Task<IResult> ResendAsync(string shopId, string orderId, IGrainFactory grains) =>
         await grains.GetGrain<ISmsConfirmationGrain>($"{shopId}/{orderId}").ResendAsync()
             ? TypedResults.Accepted((string?)null, new { resent = true })
             : TypedResults.Problem("This order does not await SMS confirmation.", statusCode: StatusCodes.Status409Conflict, title: "Nothing to resend", type: Problems.ProblemTypes.Conflict);
 
     internal sealed record InboundRequest(string? From, string? To, string? Text, string? MessageId, DateTimeOffset? ReceivedAt);
-
-    internal sealed record SandboxReplyRequest(string? From, string? Text);
 
     /// <summary><c>Authorization: Bearer &lt;Sms:InboundToken&gt;</c>, compared in constant time.</summary>
     private sealed class InboundSmsAuthorization(SiloSecrets secrets) : IEndpointFilter

@@ -1,0 +1,61 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using OrleansShop.Tests.Infrastructure;
+using OrleansShop.Tests.Silo.Endpoints.Webhooks;
+
+namespace OrleansShop.Tests.Silo.Console.Browser;
+
+/// <summary>The order page: the buyer's reputation at checkout as the seed shows it, and the timeline of events and side effects.</summary>
+[Collection(ConsoleBrowser.Collection)]
+public sealed class OrderPageTests(ConsoleBrowser browser)
+{
+    [Fact]
+    public async Task A_buyer_with_a_history_shows_the_figures_the_verdict_and_every_event_and_effect_in_time_order()
+    {
+        var silo = browser.Scope.Cluster.Primary;
+        var key = await ConsoleShops.CreateAsync(silo, "history-shop", ConsoleShops.Shop("Szabó Kert"));
+        await ConsoleShops.BuyerHistoryAsync(silo, "history-shop", key, collected: 3, notCollected: 1);
+        var poster = ConsoleShops.Poster(silo, "history-shop");
+        await ConsoleShops.SendAsync(poster, SignedPoster.Created("10077", email: ConsoleShops.BuyerEmail, total: "12990.00"));
+        await ConsoleShops.SendAsync(poster, SignedPoster.Status("10077", "shipped"));
+        await ConsoleShops.SendAsync(poster, SignedPoster.Status("10077", "paid"));
+        using var api = silo.CreateClient(key);
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                var order = await api.GetFromJsonAsync<JsonElement>("/v1/shops/history-shop/orders/10077");
+                return order.GetProperty("invoice").GetProperty("status").GetString() == "issued"
+                    && order.GetProperty("reputationReport").GetProperty("status").GetString() == "reported";
+            },
+            "the order is invoiced and its outcome reported");
+        var invoiceNumber = (await api.GetFromJsonAsync<JsonElement>("/v1/shops/history-shop/orders/10077")).GetProperty("invoice").GetProperty("number").GetString()!;
+        var page = await browser.NewPageAsync();
+        await ConsoleShops.SignInAsync(page, key);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "10077" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("order-status")).ToHaveTextAsync("Paid");
+        await Assertions.Expect(page.GetByTestId("order-total")).ToHaveTextAsync("12,990 HUF");
+        await Assertions.Expect(page.GetByTestId("collected")).ToHaveTextAsync("3");
+        await Assertions.Expect(page.GetByTestId("not-collected")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.GetByTestId("rate")).ToHaveTextAsync("75%");
+        await Assertions.Expect(page.GetByTestId("verdict")).ToHaveTextAsync("Cash on delivery refused: below the threshold");
+        await Assertions.Expect(page.GetByTestId("invoice").GetByRole(AriaRole.Link, new() { Name = invoiceNumber })).ToBeVisibleAsync();
+
+        var timeline = await page.GetByTestId("timeline").Locator("li").AllInnerTextsAsync();
+        string[] expected = ["Order placed", "Status changed", "Status changed", "Invoice", "Invoice", "Reputation report", "Reputation report"];
+        var whats = await page.GetByTestId("timeline").Locator("li .what").AllInnerTextsAsync();
+        Assert.All(expected.Distinct(), what => Assert.Contains(what, whats));
+        Assert.Contains(timeline, line => line.Contains("Confirmed → Shipped", StringComparison.Ordinal));
+        var paid = timeline.ToList().FindIndex(line => line.Contains("Shipped → Paid", StringComparison.Ordinal));
+        Assert.True(paid >= 0 && timeline.Take(paid).All(line => !line.Contains("Invoice", StringComparison.Ordinal)), "the invoice follows the payment that set it off");
+        Assert.Contains(timeline, line => line.Contains("Invoice", StringComparison.Ordinal) && line.Contains("issued", StringComparison.Ordinal) && line.Contains(invoiceNumber, StringComparison.Ordinal));
+        Assert.Contains(timeline, line => line.Contains("Reputation report", StringComparison.Ordinal) && line.Contains("reported", StringComparison.Ordinal) && line.Contains("collected", StringComparison.Ordinal));
+        var times = await page.GetByTestId("timeline").Locator("time").EvaluateAllAsync<string[]>("times => times.map(t => t.getAttribute('datetime'))");
+        Assert.Equal(times.Order(StringComparer.Ordinal), times);
+        Assert.DoesNotContain(ConsoleShops.BuyerEmail, await page.ContentAsync(), StringComparison.OrdinalIgnoreCase);
+
+        await Screenshots.TakeAsync(page, "console-order");
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using OrleansShop.Tests.Silo.Endpoints.Webhooks;
+
+namespace OrleansShop.Tests.Silo.Console.Browser;
+
+/// <summary>The settings page: the API's rules with their messages next to the field, write-only secrets, a section saved at a time.</summary>
+[Collection(ConsoleBrowser.Collection)]
+public sealed class SettingsPageTests(ConsoleBrowser browser)
+{
+    [Fact]
+    public async Task A_threshold_out_of_range_is_refused_next_to_its_field_and_a_valid_change_with_the_seeds_keys_is_saved_write_only()
+    {
+        var silo = browser.Scope.Cluster.Primary;
+        var key = await ConsoleShops.CreateAsync(silo, "settings-shop", ConsoleShops.Shop("Kertész Webshop"));
+        var page = await browser.NewPageAsync();
+        await ConsoleShops.SignInAsync(page, key);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        var card = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Cash-on-delivery reputation" }) });
+        await Assertions.Expect(card.GetByLabel("Public API key")).ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(card.Locator("#public-key-state")).ToHaveTextAsync("not set");
+
+        await card.GetByLabel("Threshold (%)").FillAsync("150");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#threshold-error")).ToHaveTextAsync("reputation.thresholdPercent must be between 0 and 100.");
+        using var api = silo.CreateClient(key);
+        Assert.Equal(80, (await ShopAsync(api)).GetProperty("reputation").GetProperty("thresholdPercent").GetInt32());
+
+        card = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Cash-on-delivery reputation" }) });
+        await card.GetByLabel("Public API key").FillAsync("pub-4f1c2a");
+        await card.GetByLabel("Private API key").FillAsync("priv-9e7d3b-secret");
+        await card.GetByLabel("Threshold (%)").FillAsync("70");
+        await card.GetByLabel("Refuse cash on delivery below the threshold").UncheckAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await Assertions.Expect(card.Locator("#public-key-state")).ToHaveTextAsync("set");
+        await Assertions.Expect(card.Locator("#private-key-state")).ToHaveTextAsync("set");
+        await Assertions.Expect(card.GetByLabel("Threshold (%)")).ToHaveValueAsync("70");
+        Assert.DoesNotContain("priv-9e7d3b-secret", await page.ContentAsync(), StringComparison.Ordinal);
+        var shop = await ShopAsync(api);
+        Assert.Equal(70, shop.GetProperty("reputation").GetProperty("thresholdPercent").GetInt32());
+        Assert.False(shop.GetProperty("reputation").GetProperty("blockCodBelowThreshold").GetBoolean());
+        Assert.Contains("reputationProvider", shop.GetProperty("configuredCredentials").EnumerateArray().Select(c => c.GetString()));
+
+        await Screenshots.TakeAsync(card, "console-settings");
+    }
+
+    [Fact]
+    public async Task Saving_one_section_keeps_every_secret_and_every_other_section()
+    {
+        var silo = browser.Scope.Cluster.Primary;
+        var key = await ConsoleShops.CreateAsync(silo, "keeps-secrets", new
+        {
+            name = "Keeps secrets",
+            webhooks = new { profile = "standard", secret = SignedPoster.StandardSecret },
+            sms = new { enabled = true, keyword = "ONAY" },
+            smsGateway = new { userCode = "8501234567", password = "gateway-password", msgHeader = "DEMO" },
+        });
+        var page = await browser.NewPageAsync();
+        await ConsoleShops.SignInAsync(page, key);
+        await page.GotoAsync("/console/shops/keeps-secrets/settings");
+
+        var general = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Shop", Exact = true }) });
+        await general.GetByLabel("Name").FillAsync("Keeps secrets, renamed");
+        await general.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(general.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+
+        var snapshot = await silo.Grains.GetGrain<OrleansShop.Grains.Shops.IShopGrain>("keeps-secrets").GetAsync();
+        Assert.Equal("Keeps secrets, renamed", snapshot!.Settings.Name);
+        Assert.Equal(SignedPoster.StandardSecret, snapshot.Settings.Webhooks.Secret);
+        Assert.True(snapshot.Settings.Sms.Enabled);
+        Assert.Equal("gateway-password", snapshot.Settings.Credentials["smsGateway"].GetProperty("password").GetString());
+        Assert.Equal(OrleansShop.Grains.Shops.ShopDefaults.StatusMap, snapshot.Settings.StatusMap);
+    }
+
+    [Fact]
+    public async Task The_reviews_card_saves_the_etrusted_event_type_and_refuses_checkout_next_to_its_field()
+    {
+        var silo = browser.Scope.Cluster.Primary;
+        var key = await ConsoleShops.CreateAsync(silo, "event-type", new
+        {
+            name = "Event types",
+            webhooks = new { profile = "standard", secret = SignedPoster.StandardSecret },
+            reviews = new { enabled = true, tsid = "X1234567890ABCDEF1234567890ABCDEF", clientSecret = "etrusted-secret" },
+        });
+        var page = await browser.NewPageAsync();
+        await ConsoleShops.SignInAsync(page, key);
+        await page.GotoAsync("/console/shops/event-type/settings");
+        var card = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Reviews and buyer protection" }) });
+        await Assertions.Expect(card.GetByLabel("eTrusted event type")).ToHaveValueAsync("delivery");
+
+        await card.GetByLabel("eTrusted event type").FillAsync("checkout");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#event-type-error")).ToHaveTextAsync(
+            "reviews.eventType cannot be checkout, which eTrusted reserves: use the event type configured in the shop's eTrusted account, such as delivery.");
+        Assert.Equal("delivery", (await silo.Grains.GetGrain<OrleansShop.Grains.Shops.IShopGrain>("event-type").GetAsync())!.Settings.Reviews.EventType);
+
+        card = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Reviews and buyer protection" }) });
+        await card.GetByLabel("eTrusted event type").FillAsync("order-delivered");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await Assertions.Expect(card.GetByLabel("eTrusted event type")).ToHaveValueAsync("order-delivered");
+        var settings = (await silo.Grains.GetGrain<OrleansShop.Grains.Shops.IShopGrain>("event-type").GetAsync())!.Settings;
+        Assert.Equal("order-delivered", settings.Reviews.EventType);
+        Assert.Equal("etrusted-secret", settings.Credentials["reviews"].GetProperty("clientSecret").GetString());
+    }
+
+    private static async Task<JsonElement> ShopAsync(HttpClient api) => await api.GetFromJsonAsync<JsonElement>(api.BaseAddress + "v1/shops/" + "settings-shop");
+}

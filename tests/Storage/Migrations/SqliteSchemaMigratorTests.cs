@@ -1,6 +1,0 @@
-namespace OrleansShop.Tests.Storage.Migrations;
-
-public sealed class SqliteSchemaMigratorTests() : SchemaMigratorTests(new SqliteTestShopDatabase())
-{
-    protected override IReadOnlyList<string> ExpectedOrleansQueries { get; } = ["WriteToStorageKey", "ReadFromStorageKey", "ClearStorageKey"];
-}
