@@ -83,17 +83,18 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
 
         _settings = State.SealedSecrets is { } sealedSecrets ? Open(kept, sealedSecrets) : kept;
         var reseal = State.SealedSecrets is null || !sealer.IsCurrent(State.SealedSecrets);
+        var unlisted = !State.KeyListed;
         if (reseal)
         {
             Keep(_settings);
         }
 
-        if (!State.KeyListed)
+        if (unlisted)
         {
             ListKey();
         }
 
-        if (reseal || !State.KeyListed)
+        if (reseal || unlisted)
         {
             await WriteStateAsync();
         }
