@@ -1,5 +1,6 @@
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Silo.Endpoints.Reputation;
+using OrleansShop.Silo.Endpoints.Shops;
 using OrleansShop.Silo.Endpoints.Sms;
 using OrleansShop.Silo.Providers;
 using OrleansShop.Silo.Webhooks;
@@ -17,6 +18,7 @@ internal static class ShopServices
         services.AddSingleton<InboundSmsPath>();
         services.AddSingleton<UpstreamLookup>();
         services.AddProviders(configuration);
+        services.AddSingleton<ReviewAccountChecks>();
 
         services.AddValidatedOptions<WebhookOptions, WebhookOptionsValidator>(WebhookOptions.SectionName);
         services.AddSingleton<WebhookRateLimits>();

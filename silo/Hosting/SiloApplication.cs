@@ -7,6 +7,7 @@ using OrleansShop.Silo.Endpoints;
 using OrleansShop.Silo.Endpoints.Deliveries;
 using OrleansShop.Silo.Endpoints.Orders;
 using OrleansShop.Silo.Endpoints.Reputation;
+using OrleansShop.Silo.Endpoints.Reviews;
 using OrleansShop.Silo.Endpoints.Sandbox;
 using OrleansShop.Silo.Endpoints.Shops;
 using OrleansShop.Silo.Endpoints.Sms;
@@ -108,6 +109,7 @@ public static class SiloApplication
         app.MapIyzicoNotifications();
         app.MapSmsApi();
         app.MapReputationApi();
+        app.MapReviewsApi();
         app.MapSandboxApi(ProvidersOptions.IsSandboxIn(app.Configuration));
         app.MapWebhookLogApi();
         return app;

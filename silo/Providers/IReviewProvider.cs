@@ -1,5 +1,6 @@
 using OrleansShop.Effects;
 using OrleansShop.Grains.Reviews;
+using OrleansShop.Grains.Shops;
 
 namespace OrleansShop.Silo.Providers;
 
@@ -15,4 +16,11 @@ internal interface IReviewProvider
 
     /// <summary>Registers the order's buyer protection; the delivered receipt is a <see cref="TrustedShopsReceipt"/>.</summary>
     Task<DeliveryOutcome> ProtectAsync(ProtectionRequest request, string email, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Checks a shop's reviews settings with the provider: the certificate (live, for the shop's url),
+    /// for Excellence the protection login and the protection products, and the eTrusted API client.
+    /// Never throws for the provider's answers: a service that does not answer is a problem marked unreachable.
+    /// </summary>
+    Task<ReviewAccountCheck> CheckAccountAsync(ShopSettings settings, CancellationToken cancellationToken);
 }

@@ -68,6 +68,8 @@ internal static class ProviderServices
         services.AddSingleton<ETrustedTokens>();
         services.AddProviderClient<ETrustedClient>();
         services.AddProviderClient<ProtectionClient>();
+        services.AddProviderClient<ProtectionAdminClient>();
+        services.AddSingleton<TrustedShopsAccountCheck>();
         services.AddProviderClient<UtanvetEllenorClient>();
     }
 

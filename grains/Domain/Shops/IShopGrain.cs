@@ -1,4 +1,5 @@
 using OrleansShop.Effects;
+using OrleansShop.Grains.Reviews;
 
 namespace OrleansShop.Grains.Shops;
 
@@ -13,6 +14,12 @@ public interface IShopGrain : IGrainWithStringKey
 
     /// <summary>The shop with its secrets, for authentication and webhook verification; null when it does not exist.</summary>
     Task<ShopSnapshot?> GetAsync();
+
+    /// <summary>
+    /// Keeps what the review provider said of the settings saved at <paramref name="settingsSavedAt"/>;
+    /// ignored (null) when the shop was saved again since, so an older check never replaces a newer one.
+    /// </summary>
+    Task<ShopSnapshot?> RecordReviewsCheckAsync(ReviewAccountCheck check, DateTimeOffset settingsSavedAt);
 }
 
 /// <param name="ApiKey">Only when the shop was created: the plaintext key is never stored or shown again.</param>
@@ -20,7 +27,8 @@ public sealed record ShopConfigured(bool Created, string? ApiKey, ShopSnapshot S
 
 /// <summary>The shop as its grain holds it. Immutable for Orleans (passed by reference within a silo): the grain replaces its settings, never changes them, and readers only read.</summary>
 [Immutable]
-public sealed record ShopSnapshot(string ShopId, ShopSettings Settings, string ApiKeyHash, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+/// <param name="ReviewsCheck">What the review provider said of the reviews settings as they are; null until checked, and after they change.</param>
+public sealed record ShopSnapshot(string ShopId, ShopSettings Settings, string ApiKeyHash, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, ReviewAccountCheck? ReviewsCheck = null)
 {
     /// <summary>Whether the key whose SHA-256 is <paramref name="candidateHash"/> is this shop's.</summary>
     public bool AcceptsApiKeyHash(ReadOnlySpan<byte> candidateHash) => ApiKeys.MatchesHash(candidateHash, ApiKeyHash);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OrleansShop.Effects;
 using OrleansShop.Grains.Privacy;
+using OrleansShop.Grains.Reviews;
 
 namespace OrleansShop.Grains.Shops;
 
@@ -17,6 +18,9 @@ public sealed record ShopState
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>What the review provider said of the reviews settings as they are; cleared when they change.</summary>
+    public ReviewAccountCheck? ReviewsCheck { get; init; }
 
     /// <summary>Whether the shop's key hash is in <see cref="ShopIndex.ByKey"/> (shops created before that index are added at activation).</summary>
     public bool KeyListed { get; init; }
@@ -45,7 +49,7 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
         }
         else
         {
-            State = State with { UpdatedAt = now };
+            State = State with { UpdatedAt = now, ReviewsCheck = ReviewsUnchanged(_settings, settings) ? State.ReviewsCheck : null };
         }
 
         Keep(settings);
@@ -131,8 +135,29 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
 
     public Task<ShopSnapshot?> GetAsync() => Task.FromResult(_settings is { } settings ? Snapshot(settings) : null);
 
+    public async Task<ShopSnapshot?> RecordReviewsCheckAsync(ReviewAccountCheck check, DateTimeOffset settingsSavedAt)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        if (_settings is not { } settings || State.UpdatedAt != settingsSavedAt)
+        {
+            return null;
+        }
+
+        State = State with { ReviewsCheck = check };
+        await WriteStateAsync();
+        return Snapshot(settings);
+    }
+
+    /// <summary>Whether a check of <paramref name="before"/> still speaks for <paramref name="after"/>: the same reviews settings, credentials and url.</summary>
+    private static bool ReviewsUnchanged(ShopSettings? before, ShopSettings after) =>
+        before is not null && before.Reviews == after.Reviews && before.Url == after.Url
+        && before.Credentials.TryGetValue(ReviewCredentials, out var was) == after.Credentials.TryGetValue(ReviewCredentials, out var now)
+        && was.ValueKind == now.ValueKind && (was.ValueKind == JsonValueKind.Undefined || was.GetRawText() == now.GetRawText());
+
+    private const string ReviewCredentials = "reviews";
+
     private ShopSnapshot Snapshot(ShopSettings settings) =>
-        new(GetPrimaryKeyString(), settings, State.ApiKeyHash, State.CreatedAt, State.UpdatedAt);
+        new(GetPrimaryKeyString(), settings, State.ApiKeyHash, State.CreatedAt, State.UpdatedAt, State.ReviewsCheck);
 }
 
 /// <summary>What <see cref="ShopState.SealedSecrets"/> opens to.</summary>

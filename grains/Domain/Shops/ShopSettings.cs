@@ -7,6 +7,9 @@ public sealed record ShopSettings
 {
     public required string Name { get; init; }
 
+    /// <summary>The storefront's address (<c>https://shop.example</c>): what a Trusted Shops certificate must be issued for. Null when not given.</summary>
+    public string? Url { get; init; }
+
     public required WebhookSettings Webhooks { get; init; }
 
     /// <summary>Payment method or gateway names that mean cash on delivery, compared ignoring case.</summary>

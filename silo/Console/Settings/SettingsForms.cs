@@ -48,6 +48,9 @@ internal sealed class GeneralForm
 {
     public string? Name { get; set; }
 
+    /// <summary>The storefront's address.</summary>
+    public string? Url { get; set; }
+
     /// <summary>One payment method name per line.</summary>
     public string? CodPaymentMethods { get; set; }
 
@@ -57,6 +60,7 @@ internal sealed class GeneralForm
     public static GeneralForm From(ShopSettings settings) => new()
     {
         Name = settings.Name,
+        Url = settings.Url,
         CodPaymentMethods = string.Join('\n', settings.CodPaymentMethods),
         StatusMap = string.Join('\n', settings.StatusMap.Select(e => $"{e.Key} = {e.Value}")),
     };
@@ -76,7 +80,7 @@ internal sealed class GeneralForm
             map[line[..split].Trim()] = line[(split + 1)..].Trim();
         }
 
-        return request with { Name = Name?.Trim(), CodPaymentMethods = SettingsForms.Lines(CodPaymentMethods), StatusMap = map };
+        return request with { Name = Name?.Trim(), Url = SettingsForms.Blank(Url), CodPaymentMethods = SettingsForms.Lines(CodPaymentMethods), StatusMap = map };
     }
 }
 

@@ -21,7 +21,8 @@ internal sealed record ShopRequest(
     JsonElement? SmsGateway,
     JsonElement? InvoicingProvider,
     JsonElement? Payments,
-    JsonElement? Carrier)
+    JsonElement? Carrier,
+    string? Url = null)
 {
     /// <summary>
     /// The request that would configure the shop as it is, secrets included: what the console
@@ -49,7 +50,8 @@ internal sealed record ShopRequest(
             Section("smsGateway"),
             Section("invoicingProvider"),
             Section("payments"),
-            Section("carrier"));
+            Section("carrier"),
+            settings.Url);
     }
 }
 
@@ -115,6 +117,11 @@ internal static partial class ShopRequestValidation
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
         {
             Fail("name", "name is required, at most 200 characters.");
+        }
+
+        if (request.Url is { } shopUrl && !IsWebAddress(shopUrl))
+        {
+            Fail("url", "url is the storefront's address: an absolute http or https URL of at most 2000 characters, without user or password.");
         }
 
         var profile = request.Webhooks?.Profile;
@@ -233,6 +240,7 @@ internal static partial class ShopRequestValidation
         return new ShopSettings
         {
             Name = request.Name!.Trim(),
+            Url = request.Url?.Trim(),
             Webhooks = new WebhookSettings(profile!, secret!),
             CodPaymentMethods = request.CodPaymentMethods ?? ShopDefaults.CodPaymentMethods,
             StatusMap = request.StatusMap ?? ShopDefaults.StatusMap,
@@ -289,8 +297,7 @@ internal static partial class ShopRequestValidation
             fail("invoicing.vatRate", "invoicing.vatRate is a VAT rate in percent between 0 and 100, as a string such as \"27\".");
         }
 
-        if (invoicing.CallbackUrl is { } url
-            && (url.Length > 2000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.UserInfo.Length > 0))
+        if (invoicing.CallbackUrl is { } url && !IsWebAddress(url))
         {
             fail("invoicing.callbackUrl", "invoicing.callbackUrl is an absolute http(s) URL of at most 2000 characters, without user info.");
         }
@@ -313,6 +320,10 @@ internal static partial class ShopRequestValidation
         var buffer = new byte[padded.Length];
         return Convert.TryFromBase64String(padded, buffer, out var length) && length >= 24;
     }
+
+    /// <summary>An absolute http(s) address of at most 2000 characters, without user or password.</summary>
+    private static bool IsWebAddress(string url) =>
+        url.Length <= 2000 && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.UserInfo.Length == 0;
 
     [GeneratedRegex(@"^\p{L}{1,20}$")]
     private static partial Regex KeywordPattern();

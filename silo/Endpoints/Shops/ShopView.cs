@@ -1,11 +1,16 @@
 using OrleansShop.Grains.Shops;
+using OrleansShop.Silo.Endpoints.Reviews;
 
 namespace OrleansShop.Silo.Endpoints.Shops;
 
-/// <summary>A shop without its secrets: the webhook secret, API key and provider credentials are write-only.</summary>
+/// <summary>
+/// A shop without its secrets: the webhook secret, API key and provider credentials are write-only.
+/// <see cref="ReviewsCheck"/> is what Trusted Shops said of the reviews settings when they were saved.
+/// </summary>
 internal sealed record ShopView(
     string ShopId,
     string Name,
+    string? Url,
     WebhooksView Webhooks,
     IReadOnlyList<string> CodPaymentMethods,
     IReadOnlyDictionary<string, string> StatusMap,
@@ -15,12 +20,14 @@ internal sealed record ShopView(
     ReviewSettings Reviews,
     ShippingSettings Shipping,
     IReadOnlyList<string> ConfiguredCredentials,
+    ReviewAccountCheckView? ReviewsCheck,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
     public static ShopView From(ShopSnapshot shop) => new(
         shop.ShopId,
         shop.Settings.Name,
+        shop.Settings.Url,
         new WebhooksView(shop.Settings.Webhooks.Profile, SecretSet: true),
         shop.Settings.CodPaymentMethods,
         shop.Settings.StatusMap,
@@ -30,6 +37,7 @@ internal sealed record ShopView(
         shop.Settings.Reviews,
         shop.Settings.Shipping,
         [.. shop.Settings.Credentials.Keys.Order(StringComparer.Ordinal)],
+        shop.ReviewsCheck is { } check ? ReviewAccountCheckView.From(check) : null,
         shop.CreatedAt,
         shop.UpdatedAt);
 }

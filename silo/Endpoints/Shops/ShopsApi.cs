@@ -4,7 +4,10 @@ using OrleansShop.Silo.Http;
 
 namespace OrleansShop.Silo.Endpoints.Shops;
 
-/// <summary>docs/http-api.md, Shops: create or update a shop (admin), read it without secrets, rotate its key.</summary>
+/// <summary>
+/// docs/http-api.md, Shops: create or update a shop (admin; its Trusted Shops settings are checked
+/// as they are saved), read it without secrets, rotate its key.
+/// </summary>
 internal static class ShopsApi
 {
     public static IEndpointRouteBuilder MapShopsApi(this IEndpointRouteBuilder endpoints)
@@ -17,7 +20,7 @@ internal static class ShopsApi
         return endpoints;
     }
 
-    private static async Task<IResult> PutAsync(string shopId, HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> PutAsync(string shopId, HttpRequest request, IGrainFactory grains, ReviewAccountChecks checks)
     {
         if (!ShopIds.IsValid(shopId))
         {
@@ -37,9 +40,10 @@ internal static class ShopsApi
         }
 
         var configured = await grains.GetGrain<IShopGrain>(shopId).ConfigureAsync(settings);
+        var shop = await checks.CheckIfNeededAsync(configured.Shop, request.HttpContext.RequestAborted);
         return configured.Created
-            ? TypedResults.Created($"/v1/shops/{shopId}", new ShopCreated(shopId, configured.ApiKey!, ShopView.From(configured.Shop)))
-            : TypedResults.Ok(ShopView.From(configured.Shop));
+            ? TypedResults.Created($"/v1/shops/{shopId}", new ShopCreated(shopId, configured.ApiKey!, ShopView.From(shop)))
+            : TypedResults.Ok(ShopView.From(shop));
     }
 
     private static async Task<IResult> RotateKeyAsync(string shopId, IGrainFactory grains) =>

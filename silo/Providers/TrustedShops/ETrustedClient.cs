@@ -75,6 +75,14 @@ public sealed class ETrustedClient
         }
     }
 
+    /// <summary>Whether eTrusted gives the shop's API client a token: accepted, or why not.</summary>
+    public async Task<TrustedShopsResult> CheckClientAsync(ETrustedCredentials credentials, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        var (_, failure) = await TokenAsync(credentials, cancellationToken);
+        return failure ?? new TrustedShopsResult(TrustedShopsOutcome.Accepted, 200, null, "token issued");
+    }
+
     private async Task<(string? Token, TrustedShopsResult? Failure)> TokenAsync(ETrustedCredentials credentials, CancellationToken cancellationToken)
     {
         if (_tokens.Find(credentials) is { } cached)

@@ -15,11 +15,25 @@ internal sealed record TrustedShopsAccount(string? ClientId, string? ClientSecre
     public const string Section = "reviews";
 
     public static async Task<TrustedShopsAccount?> FindAsync(IGrainFactory grains, string shopId) =>
-        await grains.GetGrain<IShopGrain>(shopId).GetAsync() is { } shop && shop.Settings.Credentials.TryGetValue(Section, out var section)
-            ? section.Deserialize<TrustedShopsAccount>(GrainJson.Options)
-            : null;
+        await grains.GetGrain<IShopGrain>(shopId).GetAsync() is { } shop && shop.Settings.Credentials.ContainsKey(Section) ? From(shop.Settings) : null;
+
+    /// <summary>The shop's account; every value null when it has no <c>reviews</c> credentials.</summary>
+    public static TrustedShopsAccount From(ShopSettings settings) =>
+        settings.Credentials.TryGetValue(Section, out var section) && section.Deserialize<TrustedShopsAccount>(GrainJson.Options) is { } account
+            ? account
+            : new TrustedShopsAccount(null, null, null, null, null);
+
+    public bool HasETrustedClient => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret) && !string.IsNullOrWhiteSpace(ChannelId);
+
+    public bool HasProtectionLogin => !string.IsNullOrWhiteSpace(ProtectionUser) && !string.IsNullOrWhiteSpace(ProtectionPassword);
 
     public ETrustedCredentials ETrusted => new(ClientId ?? string.Empty, ClientSecret ?? string.Empty, ChannelId ?? string.Empty);
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("ClientId = ").Append(ClientId).Append(", ChannelId = ").Append(ChannelId).Append(", ProtectionUser = ").Append(ProtectionUser).Append(", secrets (hidden)");
+        return true;
+    }
 
     public ProtectionCredentials Protection(string tsid) => new(tsid, ProtectionUser ?? string.Empty, ProtectionPassword ?? string.Empty);
 }

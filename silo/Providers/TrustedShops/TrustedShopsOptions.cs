@@ -25,6 +25,14 @@ public sealed class TrustedShopsOptions
     public Uri ProtectionAddress { get; set; } = new("https://protection.trustedshops.com/ts/protectionservices/ApplicationRequestService");
 
     /// <summary>
+    /// The administration web service (SOAP <c>TsProtection</c>: <c>checkCertificate</c>, <c>checkLogin</c>,
+    /// <c>getProtectionItems</c>), asked when a shop's reviews settings are saved; default
+    /// <c>https://www.trustedshops.de/ts/services/TsProtection</c>. Trusted Shops' test system is
+    /// <c>https://qa.trustedshops.de/ts/services/TsProtection</c>.
+    /// </summary>
+    public Uri AdminAddress { get; set; } = new("https://www.trustedshops.de/ts/services/TsProtection");
+
+    /// <summary>
     /// The longest one round trip may take; past it the call is <see cref="TrustedShopsOutcome.Retryable"/>.
     /// Default 10 seconds: a token and an event fit in the dispatcher's 30-second delivery timeout.
     /// </summary>
@@ -47,6 +55,7 @@ internal sealed class TrustedShopsOptionsValidator : IValidateOptions<TrustedSho
         !ProviderAddress.IsWeb(options.LoginAddress) ? ValidateOptionsResult.Fail($"{Section}:LoginAddress {ProviderAddress.Requirement}")
         : !ProviderAddress.IsWeb(options.ApiAddress) ? ValidateOptionsResult.Fail($"{Section}:ApiAddress {ProviderAddress.Requirement}")
         : !ProviderAddress.IsWeb(options.ProtectionAddress) ? ValidateOptionsResult.Fail($"{Section}:ProtectionAddress {ProviderAddress.Requirement}")
+        : !ProviderAddress.IsWeb(options.AdminAddress) ? ValidateOptionsResult.Fail($"{Section}:AdminAddress {ProviderAddress.Requirement}")
         : string.IsNullOrWhiteSpace(options.Audience) ? ValidateOptionsResult.Fail($"{Section}:Audience is required.")
         : options.Timeout <= TimeSpan.Zero ? ValidateOptionsResult.Fail($"{Section}:Timeout must be positive.")
         : options.TokenRenewalMargin < TimeSpan.Zero ? ValidateOptionsResult.Fail($"{Section}:TokenRenewalMargin must not be negative.")

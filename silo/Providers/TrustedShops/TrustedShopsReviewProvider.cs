@@ -8,10 +8,13 @@ namespace OrleansShop.Silo.Providers.TrustedShops;
 
 /// <summary>
 /// Trusted Shops with a shop's own credentials: review invitations as eTrusted events of the shop's
-/// event type, buyer protections through the Excellence protection web service.
+/// event type, buyer protections through the Excellence protection web service, and the shop's
+/// settings checked with the administration web service when they are saved.
 /// </summary>
-internal sealed class TrustedShopsReviewProvider(IGrainFactory grains, ETrustedClient etrusted, ProtectionClient protection) : IReviewProvider
+internal sealed class TrustedShopsReviewProvider(IGrainFactory grains, ETrustedClient etrusted, ProtectionClient protection, TrustedShopsAccountCheck check) : IReviewProvider
 {
+    public Task<ReviewAccountCheck> CheckAccountAsync(ShopSettings settings, CancellationToken cancellationToken) => check.CheckAsync(settings, cancellationToken);
+
     public Task<DeliveryOutcome> InviteAsync(ReviewInvitation invitation, string email, string idempotencyKey, CancellationToken cancellationToken) =>
         CallAsync(invitation.ShopId, account =>
         {

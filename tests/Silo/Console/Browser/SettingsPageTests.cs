@@ -110,5 +110,49 @@ public sealed class SettingsPageTests(ConsoleBrowser browser)
         Assert.Equal("etrusted-secret", settings.Credentials["reviews"].GetProperty("clientSecret").GetString());
     }
 
+    [Fact]
+    public async Task The_reviews_card_shows_what_trusted_shops_said_next_to_each_field_until_the_merchant_fixes_it()
+    {
+        var silo = browser.Scope.Cluster.Primary;
+        var key = await ConsoleShops.CreateAsync(silo, "reviews-check", new
+        {
+            name = "Checked reviews",
+            webhooks = new { profile = "standard", secret = SignedPoster.StandardSecret },
+            reviews = new
+            {
+                enabled = true,
+                tsid = "X1234567890ABCDEF1234567890ABCDEF",
+                model = "excellence",
+                clientId = "client-7f3a",
+                clientSecret = "etrusted-secret",
+                channelId = "chl-b3c1d4e5-0000-4a1b-9c2d-0123456789ab",
+            },
+        });
+        var page = await browser.NewPageAsync();
+        await ConsoleShops.SignInAsync(page, key);
+        await page.GotoAsync("/console/shops/reviews-check/settings");
+        var check = page.GetByTestId("reviews-check");
+        await Assertions.Expect(check.GetByTestId("reviews-verdict")).ToHaveTextAsync("needs attention");
+        await Assertions.Expect(page.Locator("#shop-url-error")).ToHaveTextAsync("Set the shop's url: the certificate is checked against it.");
+        await Assertions.Expect(page.Locator("#protection-user-error")).ToHaveTextAsync("Excellence buyer protection needs the protection user and password Trusted Shops issued with the certificate.");
+
+        var general = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Shop", Exact = true }) });
+        await general.GetByLabel("Shop address").FillAsync("https://checked-reviews.example");
+        await general.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#shop-url-error")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#protection-user-error")).ToBeVisibleAsync();
+
+        var reviews = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Reviews and buyer protection" }) });
+        await reviews.GetByLabel("Buyer protection user").FillAsync("ws-user-1");
+        await reviews.GetByLabel("Buyer protection password").FillAsync("ws-pass-1");
+        await reviews.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("reviews-verdict")).ToHaveTextAsync("valid");
+        await Assertions.Expect(page.GetByTestId("certificate")).ToHaveTextAsync("Certificate: PRODUCTION, EXCELLENCE, issued for https://checked-reviews.example.");
+        await Assertions.Expect(page.GetByTestId("protection-products")).ToHaveTextAsync("6 buyer-protection products (EUR).");
+        await Assertions.Expect(page.Locator("#protection-user-error")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("ws-pass-1", await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
     private static async Task<JsonElement> ShopAsync(HttpClient api) => await api.GetFromJsonAsync<JsonElement>(api.BaseAddress + "v1/shops/" + "settings-shop");
 }

@@ -12,17 +12,21 @@ public sealed class TrustedShopsLiveTests : IAsyncLifetime
 {
     private FakeETrusted _etrusted = null!;
     private FakeProtectionService _protection = null!;
+    private FakeTrustedShopsAdmin _admin = null!;
 
     public async Task InitializeAsync()
     {
         _etrusted = await FakeETrusted.StartAsync();
         _protection = await FakeProtectionService.StartAsync();
+        _admin = await FakeTrustedShopsAdmin.StartAsync();
+        _admin.Register(ReviewShop.Tsid);
     }
 
     public async Task DisposeAsync()
     {
         await _etrusted.DisposeAsync();
         await _protection.DisposeAsync();
+        await _admin.DisposeAsync();
     }
 
     private Task<ClusterScope> LiveClusterAsync() => ClusterScope.StartAsync(silos: 1, settings: new Dictionary<string, string?>
@@ -31,6 +35,7 @@ public sealed class TrustedShopsLiveTests : IAsyncLifetime
         ["TrustedShops:LoginAddress"] = _etrusted.BaseAddress.ToString(),
         ["TrustedShops:ApiAddress"] = _etrusted.BaseAddress.ToString(),
         ["TrustedShops:ProtectionAddress"] = new Uri(_protection.BaseAddress, "ts/protectionservices/ApplicationRequestService").ToString(),
+        ["TrustedShops:AdminAddress"] = _admin.ServiceAddress.ToString(),
     });
 
     [Fact]
