@@ -35,8 +35,8 @@ internal sealed class TrustedShopsAccountCheck(ProtectionAdminClient admin, ETru
         }
 
         IReadOnlyList<ProtectionProduct> products = [];
-        var usable = certificate is { State: "PRODUCTION" or "TEST" };
-        if (reviews.Model == "excellence" && usable)
+        // Only a live Excellence certificate has a protection login and products (checkLogin, getProtectionItems).
+        if (reviews.Model == "excellence" && certificate is { State: "PRODUCTION" or "TEST", Type: "EXCELLENCE" })
         {
             if (account.HasProtectionLogin)
             {

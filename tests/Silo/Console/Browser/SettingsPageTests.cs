@@ -143,6 +143,7 @@ public sealed class SettingsPageTests(ConsoleBrowser browser)
         await Assertions.Expect(page.Locator("#protection-user-error")).ToBeVisibleAsync();
 
         var reviews = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Reviews and buyer protection" }) });
+        await Assertions.Expect(reviews.GetByLabel("Trusted Shops model")).ToHaveValueAsync("excellence"); // the saved model stays chosen, or saving the card would make it classic
         await reviews.GetByLabel("Buyer protection user").FillAsync("ws-user-1");
         await reviews.GetByLabel("Buyer protection password").FillAsync("ws-pass-1");
         await reviews.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
