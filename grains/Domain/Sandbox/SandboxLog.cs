@@ -30,8 +30,16 @@ public sealed record SandboxLog<TEntry>
             return (this, known, false);
         }
 
+        var (log, entry) = Append(create);
+        return (log, entry, true);
+    }
+
+    /// <summary>This log with the entry <paramref name="create"/> makes from the next number (and no longer the oldest past <see cref="Keep"/>).</summary>
+    public (SandboxLog<TEntry> Log, TEntry Entry) Append(Func<long, TEntry> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
         var entry = create(Sequence + 1);
-        return (new SandboxLog<TEntry> { Entries = [.. Entries.TakeLast(Keep - 1), entry], Sequence = Sequence + 1 }, entry, true);
+        return (new SandboxLog<TEntry> { Entries = [.. Entries.TakeLast(Keep - 1), entry], Sequence = Sequence + 1 }, entry);
     }
 
     /// <summary>This log with every entry <paramref name="match"/> finds replaced by <paramref name="entry"/>.</summary>

@@ -15,7 +15,7 @@ public sealed class SandboxReputationGrain([PersistentState("sandboxreputation")
 
         // The provider deduplicates on the order: a correction replaces the earlier outcome.
         var others = State.Without(s => s.ShopId == signal.ShopId && s.OrderId == signal.OrderId);
-        State = others.RecordOnce(_ => false, _ => signal with { At = TimeProvider.GetUtcNow() }).Log;
+        State = others.Append(_ => signal with { At = TimeProvider.GetUtcNow() }).Log;
         await WriteStateAsync();
     }
 

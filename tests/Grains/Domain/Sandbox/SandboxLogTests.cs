@@ -36,11 +36,21 @@ public sealed class SandboxLogTests
     }
 
     [Fact]
+    public void An_appended_entry_is_added_even_when_an_equal_one_is_there()
+    {
+        var (log, _) = new SandboxLog<Entry>().Append(n => new Entry("a", n));
+        var (twice, second) = log.Append(n => new Entry("a", n));
+
+        Assert.Equal(["a", "a"], twice.Entries.Select(e => e.Key));
+        Assert.Equal(2, second.Number);
+    }
+
+    [Fact]
     public void An_entry_can_be_replaced_or_removed_in_place()
     {
         var log = new SandboxLog<Entry>()
-            .RecordOnce(_ => false, n => new Entry("a", n)).Log
-            .RecordOnce(_ => false, n => new Entry("b", n)).Log;
+            .Append(n => new Entry("a", n)).Log
+            .Append(n => new Entry("b", n)).Log;
 
         var replaced = log.Replace(e => e.Key == "a", new Entry("a", 99));
         var removed = replaced.Without(e => e.Key == "b");
