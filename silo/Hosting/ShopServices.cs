@@ -14,6 +14,7 @@ internal static class ShopServices
         services.AddSingleton(new EmailPseudonymizer(Pepper(secrets.ReputationPepper), configuration.GetValue("Reputation:PepperVersion", 1)));
         services.AddSingleton(Sealer(configuration, secrets));
         services.AddSingleton<OrderEventFactory>();
+        services.AddValidatedOptions<SmsOptions, SmsOptionsValidator>(SmsOptions.SectionName);
         services.AddSingleton<InboundSmsPath>();
         services.AddSingleton<UpstreamLookup>();
         services.AddProviders(configuration);

@@ -76,6 +76,7 @@ public sealed class EmbeddedDefaultTests : IDisposable
     [InlineData("Carrier:Yurtici:Endpoint must be an absolute http(s) address without a query.", "--Carrier:Yurtici:Endpoint=ftp://ws.example/")]
     [InlineData("TrustedShops:ProtectionAddress must be an absolute http(s) address without a query.", "--TrustedShops:ProtectionAddress=https://protection.example/?x=1")]
     [InlineData("Invoicing:Callback:Timeout must be positive.", "--Invoicing:Callback:Timeout=00:00:00")]
+    [InlineData("Sms:DefaultCallingCode must be a country calling code: one to three digits, not starting with 0.", "--Sms:DefaultCallingCode=0090")]
     public async Task An_invalid_setting_stops_the_silo_at_start_naming_the_key(string message, params string[] settings)
     {
         await using var silo = SiloProcess.Start(_workingDirectory, ["--urls", $"http://127.0.0.1:{FreePort()}", .. settings]);
