@@ -17,6 +17,7 @@ using OrleansShop.Silo.Problems;
 using OrleansShop.Silo.Providers;
 using OrleansShop.Silo.Webhooks;
 using OrleansShop.Silo.Webhooks.Iyzico;
+using OrleansShop.Storage;
 
 namespace OrleansShop.Silo.Hosting;
 
@@ -59,15 +60,14 @@ public static class SiloApplication
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var secrets = SiloSecrets.Resolve(builder.Configuration);
-        builder.Services.AddSingleton(secrets);
+        builder.Services.AddSingleton(sp => SiloSecrets.Resolve(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true); // /healthz serves while Orleans waits for its database
         builder.AddOrleansSilo();
         builder.Services.AddSingleton<SiloIdentity>();
         builder.Services.AddOptions<MembershipOptions>().BindConfiguration(MembershipOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MembershipOptions>, MembershipOptionsValidator>();
         builder.Services.AddHostedService<SiloEndpointPublisher>();
-        builder.Services.AddShopFeatures(builder.Configuration, secrets);
+        builder.Services.AddShopFeatures(builder.Configuration);
         builder.Services.AddHostedService<SiloLeave>(); // leaves before any service stops
         builder.Services.AddHostedService<StartupBanner>();
         builder.Services.AddProblemDetails(ProblemDetailsDefaults.Configure);
