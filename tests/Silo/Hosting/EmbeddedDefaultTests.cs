@@ -76,6 +76,8 @@ public sealed class EmbeddedDefaultTests : IDisposable
     [InlineData("Carrier:Yurtici:Endpoint must be an absolute http(s) address without a query.", "--Carrier:Yurtici:Endpoint=ftp://ws.example/")]
     [InlineData("TrustedShops:ProtectionAddress must be an absolute http(s) address without a query.", "--TrustedShops:ProtectionAddress=https://protection.example/?x=1")]
     [InlineData("Invoicing:Callback:Timeout must be positive.", "--Invoicing:Callback:Timeout=00:00:00")]
+    [InlineData("Storage:ConnectionString is required when Storage:Provider is postgres.", "--Storage:Provider=postgres", "--Providers:Mode=sandbox")]
+    [InlineData("Storage:DataFolder must not be empty.", "--Storage:DataFolder=")]
     [InlineData("Privacy:Sealing:Keys:1 must be the base64 of 32 bytes.", "--Privacy:Sealing:Keys:1=c2hvcnQ=")]
     [InlineData("Reputation:Pepper must be base64 of at least 32 bytes.", "--Reputation:Pepper=c2hvcnQ=")]
     [InlineData("Sms:DefaultCallingCode must be a country calling code: one to three digits, not starting with 0.", "--Sms:DefaultCallingCode=0090")]
