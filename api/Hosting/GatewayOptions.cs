@@ -1,8 +1,12 @@
+using Microsoft.Extensions.Options;
+
 namespace OrleansShop.Gateway;
 
-/// <summary>Section <c>Gateway</c>.</summary>
+/// <summary>How the gateway finds, probes and limits the silos it fronts. Section <c>Gateway</c>.</summary>
 public sealed class GatewayOptions
 {
+    public const string SectionName = "Gateway";
+
     /// <summary>How often the membership table is read. Default 2 seconds. Orleans' membership decides which silos are active.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -23,15 +27,6 @@ public sealed class GatewayOptions
 
     /// <summary>Per-shop rate limit of every <c>/v1/shops/{shopId}/…</c> route (section <c>Gateway:RateLimit</c>).</summary>
     public ShopRateLimitOptions RateLimit { get; set; } = new();
-
-    internal static string? Validate(GatewayOptions o) =>
-        o.RefreshInterval <= TimeSpan.Zero ? "Gateway:RefreshInterval must be positive."
-        : o.ProbeInterval <= TimeSpan.Zero ? "Gateway:ProbeInterval must be positive."
-        : o.ProbeTimeout <= TimeSpan.Zero || o.ProbeTimeout > o.ProbeInterval ? "Gateway:ProbeTimeout must be positive and at most Gateway:ProbeInterval."
-        : o.UnhealthyAfterProbes < 1 ? "Gateway:UnhealthyAfterProbes must be at least 1."
-        : o.ReactivationPeriod <= TimeSpan.Zero ? "Gateway:ReactivationPeriod must be positive."
-        : o.RateLimit.PermitsPerSecond < 1 || o.RateLimit.Burst < 1 ? "Gateway:RateLimit:PermitsPerSecond and Gateway:RateLimit:Burst must be at least 1."
-        : null;
 }
 
 /// <summary>Section <c>Gateway:RateLimit</c>: a token bucket per shop.</summary>
@@ -42,4 +37,18 @@ public sealed class ShopRateLimitOptions
 
     /// <summary>Requests one shop may send at once after a quiet spell. Default 400.</summary>
     public int Burst { get; set; } = 400;
+}
+
+internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
+{
+    private const string Section = GatewayOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, GatewayOptions options) =>
+        options.RefreshInterval <= TimeSpan.Zero ? ValidateOptionsResult.Fail($"{Section}:RefreshInterval must be positive.")
+        : options.ProbeInterval <= TimeSpan.Zero ? ValidateOptionsResult.Fail($"{Section}:ProbeInterval must be positive.")
+        : options.ProbeTimeout <= TimeSpan.Zero || options.ProbeTimeout > options.ProbeInterval ? ValidateOptionsResult.Fail($"{Section}:ProbeTimeout must be positive and at most {Section}:ProbeInterval.")
+        : options.UnhealthyAfterProbes < 1 ? ValidateOptionsResult.Fail($"{Section}:UnhealthyAfterProbes must be at least 1.")
+        : options.ReactivationPeriod <= TimeSpan.Zero ? ValidateOptionsResult.Fail($"{Section}:ReactivationPeriod must be positive.")
+        : options.RateLimit.PermitsPerSecond < 1 || options.RateLimit.Burst < 1 ? ValidateOptionsResult.Fail($"{Section}:RateLimit:PermitsPerSecond and {Section}:RateLimit:Burst must be at least 1.")
+        : ValidateOptionsResult.Success;
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Silo.Endpoints.Reputation;
 using OrleansShop.Silo.Endpoints.Shops;
@@ -10,11 +11,11 @@ namespace OrleansShop.Silo.Hosting;
 /// <summary>The shop features of a silo: grains, webhook ingress and its per-shop rate limit.</summary>
 internal static class ShopServices
 {
-    public static IServiceCollection AddShopFeatures(this IServiceCollection services, IConfiguration configuration, SiloSecrets secrets)
+    public static IServiceCollection AddShopFeatures(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(new EmailPseudonymizer(Pepper(secrets.ReputationPepper), configuration.GetValue("Reputation:PepperVersion", 1)));
-        services.AddSingleton(Sealer(configuration, secrets));
+        services.AddPrivacy();
         services.AddSingleton<OrderEventFactory>();
+        services.AddValidatedOptions<SmsOptions, SmsOptionsValidator>(SmsOptions.SectionName);
         services.AddSingleton<InboundSmsPath>();
         services.AddSingleton<UpstreamLookup>();
         services.AddProviders(configuration);
@@ -25,35 +26,32 @@ internal static class ShopServices
         return services;
     }
 
-    private static byte[] Pepper(string base64)
-    {
-        var buffer = new byte[base64.Length];
-        return Convert.TryFromBase64String(base64, buffer, out var length) && length >= 32
-            ? buffer[..length]
-            : throw new InvalidOperationException("Reputation:Pepper must be base64 of at least 32 bytes.");
-    }
-
     /// <summary>
-    /// The keys of <c>Privacy:Sealing</c> (<c>CurrentKeyVersion</c>, <c>Keys:1</c>, …), or the key
-    /// generated once in the data folder when none is configured.
+    /// The e-mail pseudonymizer (section <c>Reputation</c>: <c>Pepper</c>, <c>PepperVersion</c>) and the
+    /// sealer (section <c>Privacy:Sealing</c>). A pepper or sealing key not configured is the one
+    /// <see cref="SiloSecrets"/> generated once in the data folder.
     /// </summary>
-    private static EmailSealer Sealer(IConfiguration configuration, SiloSecrets secrets)
+    private static void AddPrivacy(this IServiceCollection services)
     {
-        var options = new EmailSealerOptions();
-        configuration.GetSection("Privacy:Sealing").Bind(options);
-        if (secrets.SealingKey is { } generated)
+        services.AddValidatedOptions<ReputationPepperOptions, ReputationPepperOptionsValidator>(ReputationPepperOptions.SectionName);
+        services.AddOptions<ReputationPepperOptions>().PostConfigure<SiloSecrets>((options, secrets) =>
         {
-            options.CurrentKeyVersion = 1;
-            options.Keys[1] = generated;
-        }
+            if (string.IsNullOrEmpty(options.Pepper))
+            {
+                options.Pepper = secrets.ReputationPepper;
+            }
+        });
+        services.AddSingleton(sp => EmailPseudonymizer.FromOptions(sp.GetRequiredService<IOptions<ReputationPepperOptions>>().Value));
 
-        try
+        services.AddValidatedOptions<EmailSealerOptions, EmailSealerOptionsValidator>(EmailSealerOptions.SectionName);
+        services.AddOptions<EmailSealerOptions>().PostConfigure<SiloSecrets>((options, secrets) =>
         {
-            return EmailSealer.FromOptions(options);
-        }
-        catch (ArgumentException e)
-        {
-            throw new InvalidOperationException($"Privacy:Sealing: {e.Message}", e);
-        }
+            if (secrets.SealingKey is { } generated)
+            {
+                options.CurrentKeyVersion = 1;
+                options.Keys[1] = generated;
+            }
+        });
+        services.AddSingleton(sp => EmailSealer.FromOptions(sp.GetRequiredService<IOptions<EmailSealerOptions>>().Value));
     }
 }

@@ -18,6 +18,7 @@ using OrleansShop.Silo.Problems;
 using OrleansShop.Silo.Providers;
 using OrleansShop.Silo.Webhooks;
 using OrleansShop.Silo.Webhooks.Iyzico;
+using OrleansShop.Storage;
 
 namespace OrleansShop.Silo.Hosting;
 
@@ -39,13 +40,26 @@ public static class SiloApplication
             await app.RunAsync();
             return 0;
         }
-        catch (Exception exception) when (exception is OptionsValidationException or InvalidOperationException { Source: "OrleansShop.Silo" })
+        catch (Exception exception) when (StartFailure(exception) is { } reason)
         {
-            var reason = exception is OptionsValidationException validation ? string.Join("; ", validation.Failures) : exception.Message;
             await System.Console.Error.WriteLineAsync($"OrleansShop cannot start: {reason}");
             return 1;
         }
     }
+
+    /// <summary>
+    /// Why a start was refused for its configuration: the failures of one section or of several
+    /// (a section whose check reads another's repeats that one's failure, said once here), or the
+    /// message of the silo's own configuration error. Null for any other exception.
+    /// </summary>
+    private static string? StartFailure(Exception exception) => exception switch
+    {
+        OptionsValidationException validation => string.Join("; ", validation.Failures),
+        AggregateException { InnerExceptions: var inner } when inner.All(e => e is OptionsValidationException) =>
+            string.Join("; ", inner.SelectMany(e => ((OptionsValidationException)e).Failures).Distinct()),
+        InvalidOperationException { Source: "OrleansShop.Silo" } => exception.Message,
+        _ => null,
+    };
 
     /// <param name="args">Command-line arguments (<c>--urls</c>, <c>--Storage:Provider=postgres</c>, …).</param>
     /// <param name="configure">Lets a host (the test cluster) add configuration, grains and connectors before the build.</param>
@@ -60,15 +74,14 @@ public static class SiloApplication
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var secrets = SiloSecrets.Resolve(builder.Configuration);
-        builder.Services.AddSingleton(secrets);
+        builder.Services.AddSingleton(sp => SiloSecrets.Resolve(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true); // /healthz serves while Orleans waits for its database
         builder.AddOrleansSilo();
         builder.Services.AddSingleton<SiloIdentity>();
         builder.Services.AddOptions<MembershipOptions>().BindConfiguration(MembershipOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MembershipOptions>, MembershipOptionsValidator>();
         builder.Services.AddHostedService<SiloEndpointPublisher>();
-        builder.Services.AddShopFeatures(builder.Configuration, secrets);
+        builder.Services.AddShopFeatures(builder.Configuration);
         builder.Services.AddHostedService<SiloLeave>(); // leaves before any service stops
         builder.Services.AddHostedService<StartupBanner>();
         builder.Services.AddProblemDetails(ProblemDetailsDefaults.Configure);

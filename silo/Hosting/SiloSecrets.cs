@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using OrleansShop.Grains.Privacy;
 using OrleansShop.Storage;
 
 namespace OrleansShop.Silo.Hosting;
@@ -8,26 +9,29 @@ namespace OrleansShop.Silo.Hosting;
 /// The silo's bearer tokens, the reputation pepper and the e-mail sealing key. A value not configured is generated once
 /// and kept in <c>secrets.json</c> in the data folder (readable by its owner only), so the embedded
 /// default needs no configuration and keeps its tokens across restarts. A cluster on several
-/// machines configures them instead: silos that generated their own would disagree.
+/// machines configures them instead: silos that generated their own would disagree. One per silo,
+/// resolved from the validated <see cref="StorageOptions"/> the first time it is needed (at start,
+/// when the sealing and pepper options are checked).
 /// </summary>
 /// <param name="SealingKey">Key 1 of <c>Privacy:Sealing</c> when no sealing key is configured; null when keys are configured.</param>
 public sealed record SiloSecrets(string AdminToken, string SmsInboundToken, string ReputationPepper, string? SealingKey, string? GeneratedInFile)
 {
     public const string FileName = "secrets.json";
 
-    public static SiloSecrets Resolve(IConfiguration configuration)
+    /// <summary>The configured secrets, and those not configured from <paramref name="storage"/>'s data folder, generated there the first time.</summary>
+    public static SiloSecrets Resolve(IConfiguration configuration, StorageOptions storage)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(storage);
         var admin = configuration["Admin:Token"];
         var sms = configuration["Sms:InboundToken"];
-        var pepper = configuration["Reputation:Pepper"];
-        var sealingConfigured = configuration.GetSection("Privacy:Sealing:Keys").GetChildren().Any();
+        var pepper = configuration[$"{ReputationPepperOptions.SectionName}:{nameof(ReputationPepperOptions.Pepper)}"];
+        var sealingConfigured = configuration.GetSection($"{EmailSealerOptions.SectionName}:{nameof(EmailSealerOptions.Keys)}").GetChildren().Any();
         if (!string.IsNullOrEmpty(admin) && !string.IsNullOrEmpty(sms) && !string.IsNullOrEmpty(pepper) && sealingConfigured)
         {
             return new SiloSecrets(admin, sms, pepper, SealingKey: null, GeneratedInFile: null);
         }
 
-        var storage = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         var path = Path.Combine(storage.DataFolderPath, FileName);
         var stored = Load(path);
         var generated = new Stored(

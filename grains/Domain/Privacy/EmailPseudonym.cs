@@ -29,6 +29,13 @@ public sealed class EmailPseudonymizer
 
     public int KeyVersion { get; }
 
+    /// <summary>A pseudonymizer from configuration; throws when the pepper is not base64 of at least 32 bytes (see <see cref="ReputationPepperOptionsValidator"/>).</summary>
+    public static EmailPseudonymizer FromOptions(ReputationPepperOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(options.PepperBytes() ?? throw new ArgumentException("The pepper must be base64 of at least 32 bytes.", nameof(options)), options.PepperVersion);
+    }
+
     public EmailPseudonym Pseudonymize(string email) =>
         new(Convert.ToHexStringLower(HMACSHA256.HashData(_pepper, Encoding.UTF8.GetBytes(Normalize(email)))), KeyVersion);
 

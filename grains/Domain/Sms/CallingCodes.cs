@@ -28,4 +28,8 @@ public static class CallingCodes
 
     public static string For(string? countryCode) =>
         countryCode is not null && ByCountry.TryGetValue(countryCode, out var code) ? code : Default;
+
+    /// <summary>Whether <paramref name="code"/> is a country calling code: one to three digits, not starting with 0, a leading <c>+</c> allowed.</summary>
+    public static bool IsCallingCode(string? code) =>
+        code?.TrimStart('+') is { Length: >= 1 and <= 3 } digits && digits[0] != '0' && digits.All(char.IsAsciiDigit);
 }

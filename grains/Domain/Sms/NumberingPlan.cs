@@ -26,12 +26,12 @@ internal sealed record NumberingPlan(string CallingCode, string TrunkPrefix, int
     public static NumberingPlan For(string callingCode)
     {
         ArgumentNullException.ThrowIfNull(callingCode);
-        var code = callingCode.TrimStart('+');
-        if (code.Length is < 1 or > 3 || code[0] == '0' || !code.All(char.IsAsciiDigit))
+        if (!CallingCodes.IsCallingCode(callingCode))
         {
             throw new ArgumentException("A country calling code is one to three digits, not starting with 0.", nameof(callingCode));
         }
 
+        var code = callingCode.TrimStart('+');
         return Plans.FirstOrDefault(p => p.CallingCode == code)
             ?? new(code, "0", MinE164Digits - code.Length, MaxE164Digits - code.Length, "123456789");
     }

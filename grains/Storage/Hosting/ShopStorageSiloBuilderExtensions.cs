@@ -17,17 +17,15 @@ public static class ShopStorageSiloBuilderExtensions
     /// either, on PostgreSQL, the default grain storage on <see cref="GroupCommitGrainStorage"/> with
     /// Orleans' ADO.NET clustering and reminders, or, for the embedded SQLite default, Orleans' ADO.NET
     /// grain storage, localhost clustering and <see cref="SqliteReminderTable"/>. Orleans' providers share <see cref="ShopDatabase.DataSource"/>,
-    /// and the silo starts only once the schema is migrated. Silo and gateway ports are the caller's.
+    /// and the silo starts only once the schema is migrated. Section <c>Storage</c> is bound and checked
+    /// at start by <see cref="StorageServiceCollectionExtensions.AddShopDatabase"/>. Silo and gateway ports are the caller's.
     /// </summary>
     public static ISiloBuilder UseShopStorage(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        var storage = silo.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        if (StorageOptionsValidator.Problem(storage) is { } problem)
-        {
-            throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions), [problem]);
-        }
-
+        // Read here only to choose the providers; what runs takes the bound options, checked at start
+        // by StorageOptionsValidator (an unknown provider falls to the SQLite branch and never starts).
+        var provider = silo.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()?.Provider ?? StorageOptions.Sqlite;
         silo.Services.AddShopStorage();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StorageReadyGate>();
         silo.Services.AddOptions<Orleans.Configuration.ClusterOptions>().Configure<IOptions<ClusterOptions>>((orleans, ours) =>
@@ -35,7 +33,7 @@ public static class ShopStorageSiloBuilderExtensions
             orleans.ServiceId = ours.Value.ServiceId;
             orleans.ClusterId = ours.Value.ServiceId;
         });
-        if (storage.Provider == StorageOptions.Postgres)
+        if (provider == StorageOptions.Postgres)
         {
             silo.AddGroupCommitGrainStorageAsDefault();
             silo.UseAdoNetClustering(options => options.Configure<ShopDatabase>((o, database) =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OrleansShop.Effects;
 using OrleansShop.Grains.Sms;
 
@@ -5,11 +6,12 @@ namespace OrleansShop.Silo.Endpoints.Sms;
 
 /// <summary>
 /// The one path of every buyer reply — pushed to <c>/v1/sms/inbound</c>, polled from a gateway's
-/// inbox, or typed into the sandbox: normalise the sender, then match once per message id.
+/// inbox, or typed into the sandbox: normalise the sender (a national number takes
+/// <see cref="SmsOptions.DefaultCallingCode"/>), then match once per message id.
 /// </summary>
-internal sealed class InboundSmsPath(IGrainFactory grains, IConfiguration configuration)
+internal sealed class InboundSmsPath(IGrainFactory grains, IOptions<SmsOptions> options)
 {
-    private readonly string _defaultCallingCode = configuration["Sms:DefaultCallingCode"] ?? CallingCodes.Default;
+    private readonly string _defaultCallingCode = options.Value.DefaultCallingCode;
 
     public async Task<InboundAnswer> HandleAsync(string from, string? to, string text, string messageId, DateTimeOffset receivedAt)
     {
