@@ -118,6 +118,7 @@ public static class SiloApplication
         app.MapDeliveriesApi();
         app.MapShopsApi();
         app.MapOrdersApi();
+        app.MapOrderDecisionsApi();
         app.MapWebhookIngress();
         app.MapIyzicoNotifications();
         app.MapSmsApi();

@@ -21,7 +21,19 @@ public interface IOrderGrain : IGrainWithStringKey
 
     /// <summary>The order as the API shows it; null until its <c>order.created</c> has arrived.</summary>
     Task<OrderView?> GetAsync();
+
+    /// <summary>
+    /// The merchant confirms or cancels by hand an order awaiting SMS confirmation (the buyer
+    /// confirmed by phone, say): applied like the buyer's reply, with the reason in the history.
+    /// Already so is an ignored duplicate; any other state is refused, and the history keeps neither.
+    /// Null when the order does not exist.
+    /// </summary>
+    Task<EventAnswer?> DecideAsync(MerchantDecision decision);
 }
+
+/// <param name="Confirm">True to confirm, false to cancel.</param>
+/// <param name="Reason">Why, in the merchant's words (e.g. "confirmed by phone"), for the history.</param>
+public sealed record MerchantDecision(bool Confirm, string Reason);
 
 public static class OrderKeys
 {

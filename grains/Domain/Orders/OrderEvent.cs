@@ -11,7 +11,7 @@ public sealed record OrderEvent
     /// <summary>The delivery's dedup key (Standard Webhooks' webhook-id, Shopify's topic + event id, …).</summary>
     public required string EventId { get; init; }
 
-    /// <summary>Where it came from: a webhook profile, <c>sms</c>, <c>reminder</c>.</summary>
+    /// <summary>Where it came from: a webhook profile, <c>sms</c> (the buyer's reply or its expiry), <c>merchant</c> (a decision by hand).</summary>
     public required string Source { get; init; }
 
     /// <summary>The canonical event name for the history (<c>order.created</c>, <c>order.status_changed</c>, …).</summary>
@@ -39,6 +39,9 @@ public sealed record OrderEvent
 
     /// <summary>For a shipment: the carrier's parcel, shown in the order view.</summary>
     public ShipmentFact? Shipment { get; init; }
+
+    /// <summary>For a decision made by hand: the person's reason, kept in the history.</summary>
+    public string? Note { get; init; }
 }
 
 public sealed record NewOrder

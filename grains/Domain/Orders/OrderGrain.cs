@@ -49,6 +49,34 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
 
     public Task<InboxAnswer<EventAnswer>> ApplyOnceAsync(string inboxKey, OrderEvent orderEvent) => OnceAsync(inboxKey, () => ApplyAsync(orderEvent));
 
+    public async Task<EventAnswer?> DecideAsync(MerchantDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        if (State.Status is not { } status)
+        {
+            return null;
+        }
+
+        var (trigger, target, name) = decision.Confirm
+            ? (OrderTrigger.SmsConfirmed, OrderStatus.Confirmed, "merchant.confirmed")
+            : (OrderTrigger.Cancelled, OrderStatus.Cancelled, "merchant.cancelled");
+        var eventId = $"merchant/{name}";
+        if (status == target)
+        {
+            return new EventAnswer(eventId, OrderId, status.ToString(), "ignored", "duplicate: the order is already so");
+        }
+
+        if (status != OrderStatus.AwaitingSmsConfirmation)
+        {
+            return new EventAnswer(eventId, OrderId, status.ToString(), "rejected",
+                $"only an order awaiting SMS confirmation is {(decision.Confirm ? "confirmed" : "cancelled")} by hand; this one is {status}");
+        }
+
+        return await ApplyAsync(new OrderEvent { EventId = eventId, Source = MerchantSource, Name = name, Trigger = trigger, Note = decision.Reason });
+    }
+
+    private const string MerchantSource = "merchant";
+
     public async Task SideEffectChangedAsync(SideEffectUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
@@ -95,7 +123,7 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         }
 
         var sms = State.SideEffects.Sms;
-        if (update.Effect != SideEffectNames.Sms || sms.Status is "confirmed" or "expired")
+        if (update.Effect != SideEffectNames.Sms || sms.Status is "confirmed" or "expired" or "stopped")
         {
             return; // the verdict is final; a late progress report changes nothing
         }
@@ -240,8 +268,8 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         {
             case Verdict.Apply:
                 State = State with { Status = rule.Target, LastChangeAt = orderEvent.OccurredAt ?? State.LastChangeAt };
-                OnTransition(order, trigger, rule.Target!.Value, orderEvent);
-                return Record(orderEvent, "applied", rule.Target, orderEvent.Shipment?.Reason, from: current);
+                OnTransition(order, trigger, rule.Target!.Value, orderEvent, current);
+                return Record(orderEvent, "applied", rule.Target, WhyApplied(orderEvent, current, rule.Target.Value), from: current);
             case Verdict.Reject:
                 return Record(orderEvent, "rejected", null, rule.Reason);
             case Verdict.Duplicate when trigger == OrderTrigger.Paid:
@@ -257,18 +285,15 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
     /// What an applied transition sets off: each integration's side effect goes out through the
     /// outbox in the same commit as the transition itself.
     /// </summary>
-    private void OnTransition(NewOrder order, OrderTrigger trigger, OrderStatus target, OrderEvent orderEvent)
+    private void OnTransition(NewOrder order, OrderTrigger trigger, OrderStatus target, OrderEvent orderEvent, OrderStatus from)
     {
         ReportOutcome(order, target, orderEvent.OccurredAt);
         InvoiceOnTransition(order, target, orderEvent.OccurredAt ?? TimeProvider.GetUtcNow());
         HandOverToCarrier(order, target);
         InviteToReview(order, target, orderEvent);
-        if (trigger is OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired)
+        if (from == OrderStatus.AwaitingSmsConfirmation)
         {
-            var sms = State.SideEffects.Sms;
-            SetSms(trigger == OrderTrigger.SmsConfirmed
-                ? sms with { Status = "confirmed", ConfirmedAt = Now }
-                : sms with { Status = "expired" });
+            EndSmsConfirmation(trigger, target, orderEvent);
         }
 
         if (target is OrderStatus.Closed or OrderStatus.NotCollected or OrderStatus.Cancelled)
@@ -277,6 +302,41 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
             State = State with { Details = State.Details! with { Phone = null } };
         }
     }
+
+    /// <summary>
+    /// The order leaves <see cref="OrderStatus.AwaitingSmsConfirmation"/>: by the buyer's reply or
+    /// its expiry (the confirmation grain's own verdict), or without them — decided by hand, or moved
+    /// on by the shop's platform — when the confirmation grain is told to stop waiting, so its
+    /// expiry cannot fire and a late reply is not answered as a confirmation.
+    /// </summary>
+    private void EndSmsConfirmation(OrderTrigger trigger, OrderStatus target, OrderEvent orderEvent)
+    {
+        var sms = State.SideEffects.Sms;
+        if (orderEvent.Source == SmsSource)
+        {
+            SetSms(trigger == OrderTrigger.SmsConfirmed ? sms with { Status = "confirmed", ConfirmedAt = Now } : sms with { Status = "expired" });
+            return;
+        }
+
+        Outbox.Send<ISmsConfirmationGrain>(GetPrimaryKeyString(), confirmation => confirmation.StopAsync());
+        var detail = orderEvent.Source == MerchantSource
+            ? $"{(target == OrderStatus.Confirmed ? "confirmed" : "cancelled")} by the merchant"
+            : $"the shop reported the order {target}";
+        SetSms(sms with { Status = "stopped", Detail = detail });
+    }
+
+    private const string SmsSource = "sms";
+
+    /// <summary>
+    /// The history's reason for an applied transition: the merchant's own words, the carrier's, or
+    /// what it means that the platform moved on an order still waiting for the buyer's reply.
+    /// </summary>
+    private static string? WhyApplied(OrderEvent orderEvent, OrderStatus from, OrderStatus target) =>
+        orderEvent.Note
+        ?? (from == OrderStatus.AwaitingSmsConfirmation && orderEvent.Source is not (SmsSource or MerchantSource) && target != OrderStatus.Cancelled
+            ? $"the shop reported it {target} while it awaited SMS confirmation: confirmed another way, the SMS confirmation is stopped"
+                + (orderEvent.Shipment?.Reason is { } carrier ? $"; {carrier}" : string.Empty)
+            : orderEvent.Shipment?.Reason);
 
     /// <summary>
     /// Whether a provider may still have to be given the buyer's address: the one rule that decides

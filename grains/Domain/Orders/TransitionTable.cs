@@ -21,12 +21,12 @@ public readonly record struct Rule(Verdict Verdict, OrderStatus? Target, string?
 
 /// <summary>
 /// The order state machine: every state × trigger, as data. Corrections are allowed on purpose:
-/// a closed order can turn out not collected (and the reverse), so outcomes can be fixed.
+/// a closed order can turn out not collected (and the reverse), so outcomes can be fixed. The
+/// platform is the source of truth for what physically happened, even before the buyer confirmed.
 /// </summary>
 public static class TransitionTable
 {
     private const string NoSms = "no SMS confirmation is pending";
-    private const string Unconfirmed = "the order awaits SMS confirmation";
     private const string Over = "the order has ended";
     private const string Late = "the order has moved past this";
 
@@ -36,7 +36,9 @@ public static class TransitionTable
     private static readonly Dictionary<OrderStatus, Rule[]> Rules = new()
     {
         [Received] = [Dup, Ign(NoSms), Ign(NoSms), To(Paid), To(Shipped), To(Closed), To(Closed), To(NotCollected), To(Cancelled)],
-        [AwaitingSmsConfirmation] = [Dup, To(Confirmed), To(Cancelled), Rej(Unconfirmed), Rej(Unconfirmed), Rej(Unconfirmed), Rej(Unconfirmed), Rej(Unconfirmed), To(Cancelled)],
+        // The shop's platform knows what physically happened: an order it ships, is paid for or reports
+        // (not) collected while the buyer has not replied was confirmed another way (by phone, say).
+        [AwaitingSmsConfirmation] = [Dup, To(Confirmed), To(Cancelled), To(Paid), To(Shipped), To(Closed), To(Closed), To(NotCollected), To(Cancelled)],
         [Confirmed] = [Dup, Dup, Ign("the order is already confirmed"), To(Paid), To(Shipped), To(Closed), To(Closed), To(NotCollected), To(Cancelled)],
         [Shipped] = [Dup, Ign(NoSms), Ign(NoSms), To(Paid), Dup, To(Closed), To(Closed), To(NotCollected), Rej("the order has shipped; report it not collected instead")],
         [Paid] = [Dup, Ign(NoSms), Ign(NoSms), Dup, To(Shipped), To(Closed), To(Closed), To(NotCollected), To(Cancelled)],

@@ -21,6 +21,13 @@ public interface ISmsConfirmationGrain : IGrainWithStringKey
 
     /// <summary>The gateway's outcome of a send (a reply to the outbox call).</summary>
     Task OnSendResultAsync(ExternalCallResult result);
+
+    /// <summary>
+    /// The order no longer waits for the buyer (the merchant confirmed or cancelled it by hand, or
+    /// the shop's platform moved it on): stops the expiry and stops matching replies. Nothing is told
+    /// to the order, which already knows. Later calls change nothing.
+    /// </summary>
+    Task StopAsync();
 }
 
 public sealed record SmsConfirmationRequest(string? Phone, string? CustomerName, string Reference, string? CountryCode, SmsSettings Settings);

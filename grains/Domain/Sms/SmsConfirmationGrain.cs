@@ -7,7 +7,7 @@ namespace OrleansShop.Grains.Sms;
 
 public sealed record SmsConfirmationState
 {
-    /// <summary><c>none</c>, <c>pending</c> (asked the gateway), <c>sent</c>, <c>failed</c>, <c>confirmed</c> or <c>expired</c>.</summary>
+    /// <summary><c>none</c>, <c>pending</c> (asked the gateway), <c>sent</c>, <c>failed</c>, <c>confirmed</c>, <c>expired</c> or <c>stopped</c> (the order went on without the buyer's reply).</summary>
     public string Status { get; init; } = "none";
 
     /// <summary>E.164; kept only while the order waits (personal data), cleared once it is confirmed or expired.</summary>
@@ -131,6 +131,17 @@ public sealed class SmsConfirmationGrain([PersistentState("smsconfirmation")] IP
             ? State with { Status = "sent", SentAt = State.SentAt ?? now, LastError = null }
             : State with { Status = State.Status == "sent" ? "sent" : "failed", LastError = result.Error };
         TellOrder(State.Status, result.Error);
+        await WriteStateAsync();
+    }
+
+    public async Task StopAsync()
+    {
+        if (!State.IsWaiting)
+        {
+            return;
+        }
+
+        Finish(State with { Status = "stopped" });
         await WriteStateAsync();
     }
 

@@ -22,7 +22,7 @@ internal static class StandardEvents
             CustomerName = data.Optional("customerName")?.AsOptionalText(),
             PaymentMethod = data.Required("paymentMethod").AsIdentifier(),
             Total = new Money(
-                Amounts.Amount(total.Required("amount"), NumberForm.DecimalString),
+                Amounts.Amount(total.Required("amount"), NumberForm.Either),
                 Amounts.Currency(total.Required("currency"))),
             Lines = data.Optional("lines")?.AsArray(PayloadLimits.MaxLines).Select(Line).ToList() ?? [],
             BillingAddress = data.Optional("billingAddress") is { } billing ? Address(billing) : null,
@@ -42,7 +42,7 @@ internal static class StandardEvents
     {
         OrderId = data.Required("orderId").AsIdentifier(),
         Amount = new Money(
-            Amounts.Amount(data.Required("amount"), NumberForm.DecimalString),
+            Amounts.Amount(data.Required("amount"), NumberForm.Either),
             Amounts.Currency(data.Required("currency"))),
         Provider = data.Required("provider").AsIdentifier(),
         TransactionId = data.Required("transactionId").AsIdentifier(),
@@ -68,9 +68,9 @@ internal static class StandardEvents
         return new OrderLine(
             line.Optional("sku")?.AsOptionalText(PayloadLimits.MaxIdentifierLength),
             line.Required("name").AsText(),
-            Amounts.Quantity(line.Required("quantity"), NumberForm.Number),
-            Amounts.Amount(line.Required("unitPrice"), NumberForm.DecimalString),
-            line.Optional("vatRate") is { } rate ? Amounts.VatPercent(rate, NumberForm.DecimalString) : null);
+            Amounts.Quantity(line.Required("quantity"), NumberForm.Either),
+            Amounts.Amount(line.Required("unitPrice"), NumberForm.Either),
+            line.Optional("vatRate") is { } rate ? Amounts.VatPercent(rate, NumberForm.Either) : null);
     }
 
     private static Address Address(PayloadValue address)

@@ -105,6 +105,34 @@ public sealed class StandardProfileTests
         Assert.Null(created.BillingAddress!.Region);
     }
 
+    [Fact]
+    public void Amounts_rates_and_quantities_may_be_json_numbers_and_are_kept_exact()
+    {
+        var body = JsonEdits.Replace(Deliveries.Payload("standard-order-created.json"), "data.total.amount", "1249.9");
+        body = JsonEdits.Replace(body, "data.lines[0].unitPrice", "400");
+        body = JsonEdits.Replace(body, "data.lines[0].vatRate", "20");
+        body = JsonEdits.Replace(body, "data.lines[0].quantity", "\"2\"");
+        body = JsonEdits.Replace(body, "data.lines[1].unitPrice", "0.1");
+
+        var created = Assert.IsType<OrderCreated>(_profile.Map(Delivery(body)).Event);
+
+        Assert.Equal(new Money("1249.90", "TRY"), created.Total);
+        Assert.Equal(new OrderLine("TSHIRT-BLK-M", "Pamuk Tişört - Siyah / M", 2, "400.00", "20"), created.Lines[0]);
+        Assert.Equal("0.10", created.Lines[1].UnitPrice); // read as the decimal written, never through a binary fraction
+    }
+
+    [Theory]
+    [InlineData("data.total.amount", "-1")]
+    [InlineData("data.total.amount", "true")]
+    [InlineData("data.lines[0].unitPrice", "\"12,90\"")]
+    [InlineData("data.lines[0].vatRate", "101")]
+    public void A_number_that_is_no_amount_is_refused_naming_its_field(string path, string json)
+    {
+        var body = JsonEdits.Replace(Deliveries.Payload("standard-order-created.json"), path, json);
+
+        Assert.EndsWith(path.Split('.')[^1], Assert.Throws<WebhookPayloadException>(() => _profile.Map(Delivery(body))).Field, StringComparison.Ordinal);
+    }
+
     private static WebhookRequest Delivery(string fileName) => Delivery(Deliveries.Payload(fileName));
 
     private static WebhookRequest Delivery(byte[] body) => Deliveries.Request(body, ("webhook-id", "msg_2fWQ7lA0cQ"));
