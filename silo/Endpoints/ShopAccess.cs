@@ -15,6 +15,7 @@ namespace OrleansShop.Silo.Endpoints;
 internal sealed class ShopAccess(SiloSecrets secrets, IGrainFactory grains) : IEndpointFilter
 {
     private const string ShopItem = "orleansshop.shop";
+    private const string AdminItem = "orleansshop.admin";
     private readonly byte[] _adminHash = SHA256.HashData(Encoding.UTF8.GetBytes(secrets.AdminToken));
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -37,11 +38,15 @@ internal sealed class ShopAccess(SiloSecrets secrets, IGrainFactory grains) : IE
         }
 
         http.Items[ShopItem] = shop;
+        http.Items[AdminItem] = isAdmin;
         return await next(context);
     }
 
     /// <summary>The shop the filter admitted the request to.</summary>
     public static ShopSnapshot Shop(HttpContext context) => (ShopSnapshot)context.Items[ShopItem]!;
+
+    /// <summary>Whether the request was admitted with the admin token rather than the shop's own key.</summary>
+    public static bool IsAdmin(HttpContext context) => context.Items[AdminItem] is true;
 
     public static IResult ShopNotFound(string shopId) =>
         TypedResults.Problem($"No shop '{shopId}' is visible with these credentials.", statusCode: StatusCodes.Status404NotFound, title: "Not found", type: ProblemTypes.NotFound);

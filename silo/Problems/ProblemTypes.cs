@@ -5,9 +5,11 @@ internal static class ProblemTypes
 {
     public const string Validation = "/problems/validation";
     public const string Unauthorized = "/problems/unauthorized";
+    public const string Forbidden = "/problems/forbidden";
     public const string NotFound = "/problems/not-found";
     public const string Conflict = "/problems/conflict";
     public const string TooLarge = "/problems/too-large";
+    public const string UnsupportedMediaType = "/problems/unsupported-media-type";
     public const string RateLimited = "/problems/rate-limited";
     public const string BadSignature = "/problems/bad-signature";
     public const string StorageUnavailable = "/problems/storage-unavailable";
@@ -19,9 +21,11 @@ internal static class ProblemTypes
     {
         400 => Validation,
         401 => Unauthorized,
+        403 => Forbidden,
         404 => NotFound,
         409 => Conflict,
         413 => TooLarge,
+        415 => UnsupportedMediaType,
         429 => RateLimited,
         503 => StorageUnavailable,
         504 => Timeout,

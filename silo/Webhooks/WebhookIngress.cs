@@ -52,7 +52,7 @@ internal static class WebhookIngress
                 : TooManyFailures(request);
         }
 
-        if (profile.Verify(delivery, shop.Settings.Webhooks.Secret, timeProvider.GetUtcNow()) is { } failure)
+        if (Verify(profile, delivery, shop.Settings.Webhooks, timeProvider.GetUtcNow()) is { } failure)
         {
             return limits.TryCountFailure(shopId) ? BadSignature(request, failure.Reason) : TooManyFailures(request);
         }
@@ -108,6 +108,26 @@ internal static class WebhookIngress
     }
 
     /// <summary>A delivery that failed its signature (401, <c>WWW-Authenticate: Signature</c>).</summary>
+    /// <summary>
+    /// Whether the delivery is signed with the shop's secret, or with the one it replaced while that
+    /// is still accepted; the current secret's failure is the one told when neither is.
+    /// </summary>
+    private static SignatureFailure? Verify(IWebhookProfile profile, WebhookRequest delivery, WebhookSettings webhooks, DateTimeOffset now)
+    {
+        SignatureFailure? first = null;
+        foreach (var secret in webhooks.AcceptedSecrets(now))
+        {
+            if (profile.Verify(delivery, secret, now) is not { } failure)
+            {
+                return null;
+            }
+
+            first ??= failure;
+        }
+
+        return first;
+    }
+
     internal static ProblemHttpResult BadSignature(HttpRequest request, string reason)
     {
         request.HttpContext.Response.Headers.WWWAuthenticate = "Signature";

@@ -52,6 +52,7 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
             State = State with { UpdatedAt = now, ReviewsCheck = ReviewsUnchanged(_settings, settings) ? State.ReviewsCheck : null };
         }
 
+        settings = settings with { Webhooks = settings.Webhooks.After(_settings?.Webhooks, now) };
         Keep(settings);
 
         ListKey();
@@ -108,10 +109,10 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
     private void Keep(ShopSettings settings)
     {
         _settings = settings;
-        var secrets = JsonSerializer.Serialize(new ShopSecrets(settings.Webhooks.Secret, settings.Credentials), GrainJson.Options);
+        var secrets = JsonSerializer.Serialize(new ShopSecrets(settings.Webhooks.Secret, settings.Credentials, settings.Webhooks.PreviousSecret), GrainJson.Options);
         State = State with
         {
-            Settings = settings with { Webhooks = settings.Webhooks with { Secret = string.Empty }, Credentials = new Dictionary<string, JsonElement>() },
+            Settings = settings with { Webhooks = settings.Webhooks with { Secret = string.Empty, PreviousSecret = null }, Credentials = new Dictionary<string, JsonElement>() },
             SealedSecrets = sealer.Seal(secrets, SealingContext),
         };
     }
@@ -121,7 +122,7 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
         var opened = sealer.Unseal(sealedSecrets, SealingContext) ?? throw new InvalidOperationException(
             $"Shop '{GetPrimaryKeyString()}': its secrets are sealed with key version {EmailSealer.KeyVersionOf(sealedSecrets)}, which does not open them here. Keep every earlier key in Privacy:Sealing:Keys.");
         var secrets = JsonSerializer.Deserialize<ShopSecrets>(opened, GrainJson.Options)!;
-        return kept with { Webhooks = kept.Webhooks with { Secret = secrets.WebhookSecret }, Credentials = secrets.Credentials };
+        return kept with { Webhooks = kept.Webhooks with { Secret = secrets.WebhookSecret, PreviousSecret = secrets.PreviousWebhookSecret }, Credentials = secrets.Credentials };
     }
 
     private string SealingContext => $"shop-secrets:{GetPrimaryKeyString()}";
@@ -156,12 +157,20 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
 
     private const string ReviewCredentials = "reviews";
 
-    private ShopSnapshot Snapshot(ShopSettings settings) =>
-        new(GetPrimaryKeyString(), settings, State.ApiKeyHash, State.CreatedAt, State.UpdatedAt, State.ReviewsCheck);
+    /// <summary>The shop as readers see it: a replaced webhook secret is left out once it is no longer accepted.</summary>
+    private ShopSnapshot Snapshot(ShopSettings settings)
+    {
+        if (settings.Webhooks.PreviousSecretUntil is { } until && until <= TimeProvider.GetUtcNow())
+        {
+            settings = settings with { Webhooks = settings.Webhooks with { PreviousSecret = null, PreviousSecretSetAt = null, PreviousSecretUntil = null } };
+        }
+
+        return new(GetPrimaryKeyString(), settings, State.ApiKeyHash, State.CreatedAt, State.UpdatedAt, State.ReviewsCheck);
+    }
 }
 
 /// <summary>What <see cref="ShopState.SealedSecrets"/> opens to.</summary>
-internal sealed record ShopSecrets(string WebhookSecret, IReadOnlyDictionary<string, JsonElement> Credentials);
+internal sealed record ShopSecrets(string WebhookSecret, IReadOnlyDictionary<string, JsonElement> Credentials, string? PreviousWebhookSecret = null);
 
 /// <summary>A shop as the index of all shops lists it.</summary>
 public sealed record ShopListing(string Name);

@@ -35,7 +35,61 @@ public sealed record ShopSettings
         CodPaymentMethods.Any(m => string.Equals(m.Trim(), paymentMethod.Trim(), StringComparison.OrdinalIgnoreCase));
 }
 
-public sealed record WebhookSettings(string Profile, string Secret);
+/// <summary>
+/// How the shop's platform signs its webhooks. Changing <see cref="Secret"/> keeps the one before
+/// it accepted for <see cref="OverlapHours"/> (as Svix does), so deliveries signed before the
+/// platform took the new one still pass.
+/// </summary>
+/// <param name="OverlapHours">How long a replaced secret is still accepted; 0 cuts over at once. Default 24.</param>
+/// <param name="SecretSetAt">When <see cref="Secret"/> was set; null for secrets set before this was kept.</param>
+/// <param name="PreviousSecret">The secret before it, accepted until <see cref="PreviousSecretUntil"/>.</param>
+public sealed record WebhookSettings(
+    string Profile,
+    string Secret,
+    int OverlapHours = ShopDefaults.SecretOverlapHours,
+    DateTimeOffset? SecretSetAt = null,
+    string? PreviousSecret = null,
+    DateTimeOffset? PreviousSecretSetAt = null,
+    DateTimeOffset? PreviousSecretUntil = null)
+{
+    /// <summary>The secrets a delivery at <paramref name="now"/> may be signed with: the current one, then the previous one while it is accepted.</summary>
+    public IEnumerable<string> AcceptedSecrets(DateTimeOffset now)
+    {
+        yield return Secret;
+        if (PreviousSecret is { } previous && now < PreviousSecretUntil)
+        {
+            yield return previous;
+        }
+    }
+
+    /// <summary>
+    /// These settings as <paramref name="replaced"/> leaves them at <paramref name="now"/>: a new
+    /// secret keeps the replaced one for the overlap; the same secret keeps its dates and its previous one.
+    /// </summary>
+    public WebhookSettings After(WebhookSettings? replaced, DateTimeOffset now)
+    {
+        if (replaced is null)
+        {
+            return this with { SecretSetAt = now, PreviousSecret = null, PreviousSecretSetAt = null, PreviousSecretUntil = null };
+        }
+
+        if (replaced.Secret == Secret)
+        {
+            var keep = replaced.PreviousSecretUntil > now;
+            return this with
+            {
+                SecretSetAt = replaced.SecretSetAt,
+                PreviousSecret = keep ? replaced.PreviousSecret : null,
+                PreviousSecretSetAt = keep ? replaced.PreviousSecretSetAt : null,
+                PreviousSecretUntil = keep ? replaced.PreviousSecretUntil : null,
+            };
+        }
+
+        return OverlapHours == 0
+            ? this with { SecretSetAt = now, PreviousSecret = null, PreviousSecretSetAt = null, PreviousSecretUntil = null }
+            : this with { SecretSetAt = now, PreviousSecret = replaced.Secret, PreviousSecretSetAt = replaced.SecretSetAt, PreviousSecretUntil = now.AddHours(OverlapHours) };
+    }
+}
 
 public sealed record ReputationSettings(int ThresholdPercent = 80, bool BlockCodBelowThreshold = false);
 
@@ -76,6 +130,9 @@ public sealed record ShippingSettings(
 
 public static class ShopDefaults
 {
+    /// <summary>How long a replaced webhook secret is still accepted: Svix's 24 hours.</summary>
+    public const int SecretOverlapHours = 24;
+
     public const string HandedOverText = "Sn. (arg0), (arg1) numarali siparisiniz kargoya verildi. Kargo takip no: (arg2) (arg3)";
     public const string DeliveredText = "Sn. (arg0), (arg1) numarali siparisiniz teslim edildi. Bizi tercih ettiginiz icin tesekkur ederiz.";
 

@@ -90,10 +90,15 @@ internal sealed class WebhooksForm
 
     public string? Secret { get; set; }
 
-    public static WebhooksForm From(ShopSettings settings) => new() { Profile = settings.Webhooks.Profile };
+    /// <summary>How long a replaced secret is still accepted, in hours.</summary>
+    public string? OverlapHours { get; set; }
 
-    public ShopRequest Apply(ShopRequest request) =>
-        request with { Webhooks = new WebhooksRequest(Profile, SettingsForms.Blank(Secret) ?? request.Webhooks?.Secret) };
+    public static WebhooksForm From(ShopSettings settings) =>
+        new() { Profile = settings.Webhooks.Profile, OverlapHours = settings.Webhooks.OverlapHours.ToString(CultureInfo.InvariantCulture) };
+
+    /// <param name="mayChangeProfile">Only operators change the profile (as only the admin token does in the API); a merchant's form keeps it.</param>
+    public ShopRequest Apply(ShopRequest request, bool mayChangeProfile) =>
+        request with { Webhooks = new WebhooksRequest(mayChangeProfile ? Profile : request.Webhooks?.Profile, SettingsForms.Blank(Secret) ?? request.Webhooks?.Secret, SettingsForms.Blank(OverlapHours) is null ? null : SettingsForms.Integer(OverlapHours)) };
 }
 
 /// <summary>The COD reputation card: the Utánvét Ellenőr account (public and private API key) and the threshold.</summary>

@@ -36,7 +36,7 @@ internal sealed record ShopRequest(
 
         return new ShopRequest(
             settings.Name,
-            new WebhooksRequest(settings.Webhooks.Profile, settings.Webhooks.Secret),
+            new WebhooksRequest(settings.Webhooks.Profile, settings.Webhooks.Secret, settings.Webhooks.OverlapHours),
             settings.CodPaymentMethods,
             settings.StatusMap,
             settings.Reputation,
@@ -83,7 +83,8 @@ internal static class ShopCredentials
     }
 }
 
-internal sealed record WebhooksRequest(string? Profile, string? Secret);
+/// <param name="OverlapHours">How long a replaced secret is still accepted, 0–720; default 24.</param>
+internal sealed record WebhooksRequest(string? Profile, string? Secret, int? OverlapHours = null);
 
 /// <summary>Invoicing: the public part, plus the callback's signing secret, which is write-only.</summary>
 internal sealed record InvoicingRequest(bool Enabled = false, string IssueOn = "paid", string? CallbackUrl = null, string? CallbackSecret = null, string VatRate = "27");
@@ -103,6 +104,9 @@ internal sealed record ReviewsRequest(
 
 internal static partial class ShopRequestValidation
 {
+    /// <summary>A replaced webhook secret is accepted for at most 30 days.</summary>
+    public const int MaxOverlapHours = 720;
+
     /// <summary>eTrusted's own event type ("please avoid setting the type to checkout").</summary>
     private const string ReservedEventType = "checkout";
 
@@ -128,6 +132,11 @@ internal static partial class ShopRequestValidation
         if (profile is null || !Profiles.Contains(profile))
         {
             Fail("webhooks.profile", "webhooks.profile must be standard, shopify, woocommerce or ideasoft.");
+        }
+
+        if (request.Webhooks?.OverlapHours is < 0 or > MaxOverlapHours)
+        {
+            Fail("webhooks.overlapHours", $"webhooks.overlapHours is how long a replaced secret is still accepted: 0 (cut over at once) to {MaxOverlapHours} hours.");
         }
 
         var secret = request.Webhooks?.Secret;
@@ -241,7 +250,7 @@ internal static partial class ShopRequestValidation
         {
             Name = request.Name!.Trim(),
             Url = request.Url?.Trim(),
-            Webhooks = new WebhookSettings(profile!, secret!),
+            Webhooks = new WebhookSettings(profile!, secret!, request.Webhooks?.OverlapHours ?? ShopDefaults.SecretOverlapHours),
             CodPaymentMethods = request.CodPaymentMethods ?? ShopDefaults.CodPaymentMethods,
             StatusMap = request.StatusMap ?? ShopDefaults.StatusMap,
             Reputation = request.Reputation ?? new ReputationSettings(),

@@ -28,7 +28,7 @@ internal sealed record ShopView(
         shop.ShopId,
         shop.Settings.Name,
         shop.Settings.Url,
-        new WebhooksView(shop.Settings.Webhooks.Profile, SecretSet: true),
+        WebhooksView.From(shop.Settings.Webhooks),
         shop.Settings.CodPaymentMethods,
         shop.Settings.StatusMap,
         shop.Settings.Reputation,
@@ -42,4 +42,17 @@ internal sealed record ShopView(
         shop.UpdatedAt);
 }
 
-internal sealed record WebhooksView(string Profile, bool SecretSet);
+/// <param name="SecretSetAt">When the current secret was set (null for one set before this was kept).</param>
+/// <param name="PreviousSecret">The secret it replaced, while that is still accepted; null otherwise.</param>
+internal sealed record WebhooksView(string Profile, bool SecretSet, int OverlapHours, DateTimeOffset? SecretSetAt, PreviousSecretView? PreviousSecret)
+{
+    public static WebhooksView From(WebhookSettings webhooks) => new(
+        webhooks.Profile,
+        SecretSet: true,
+        webhooks.OverlapHours,
+        webhooks.SecretSetAt,
+        webhooks is { PreviousSecret: not null, PreviousSecretUntil: { } until } ? new PreviousSecretView(webhooks.PreviousSecretSetAt, until) : null);
+}
+
+/// <summary>A replaced webhook secret still accepted: when it was set, and until when deliveries signed with it pass.</summary>
+internal sealed record PreviousSecretView(DateTimeOffset? SetAt, DateTimeOffset AcceptedUntil);
