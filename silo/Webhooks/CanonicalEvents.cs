@@ -40,6 +40,12 @@ public sealed record OrderCreated : CanonicalEvent
 
     /// <summary>Whether the buyer agreed to be invited to review; null when the payload does not say.</summary>
     public bool? ReviewConsent { get; init; }
+
+    /// <summary>
+    /// The order's custom fields as text (WooCommerce's <c>meta_data</c>), for a shop setting that
+    /// names one (<c>reviews.consentMetaKey</c>). Empty when the platform has none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>

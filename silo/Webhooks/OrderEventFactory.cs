@@ -72,7 +72,7 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer, EmailS
             Lines = [.. created.Lines.Select(l => new OrderLineItem(l.Sku, l.Name, l.Quantity, l.UnitPrice, l.VatRate))],
             BillingAddress = Address(created.BillingAddress),
             ShippingAddress = Address(created.ShippingAddress),
-            ReviewConsent = created.ReviewConsent,
+            ReviewConsent = ReviewConsent(created, shop.Reviews),
             PlacedAt = created.OccurredAt,
             Policy = new OrderPolicy(
                 Cod: shop.IsCod(created.PaymentMethod),
@@ -83,6 +83,16 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer, EmailS
                 Reviews: Reviews(shop)),
         };
     }
+
+    /// <summary>
+    /// The buyer's consent to a review invitation: every buyer's when the shop asks at its own
+    /// checkout; else the shop's WooCommerce meta key when it names one and the order has it; else
+    /// what the platform's payload says (null when it says nothing, which invites no one).
+    /// </summary>
+    private static bool? ReviewConsent(OrderCreated created, ReviewSettings reviews) =>
+        reviews.Consent == ReviewConsents.Checkout ? true
+        : reviews.ConsentMetaKey is { } key && created.Attributes.TryGetValue(key, out var value) ? ReviewConsents.IsYes(value)
+        : created.ReviewConsent;
 
     private static ShippingSettings? Shipping(ShopSettings shop) => shop.Shipping.Enabled ? shop.Shipping : null;
 

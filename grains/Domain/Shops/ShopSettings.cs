@@ -111,7 +111,25 @@ public sealed record InvoicingSettings(bool Enabled = false, string IssueOn = "p
 /// enables reviews without one. Null when reviews are off, and in settings saved before shops had one:
 /// invitations without one go out as <see cref="ShopDefaults.ETrustedEventType"/>.
 /// </param>
-public sealed record ReviewSettings(bool Enabled = false, string? Tsid = null, string Model = "classic", string? EventType = null);
+/// <param name="Consent">
+/// Where the buyer's consent to a review invitation comes from: <c>platform</c> (what the order
+/// carries: the canonical <c>reviewConsent</c>, Shopify's e-mail marketing consent, the WooCommerce
+/// meta key <paramref name="ConsentMetaKey"/>) or <c>checkout</c> (the shop asks every buyer at its
+/// own checkout, so every order counts as consented).
+/// </param>
+/// <param name="ConsentMetaKey">For WooCommerce: the order meta key whose value (<c>yes</c>, <c>1</c>, <c>true</c>, <c>on</c>) is the buyer's consent.</param>
+public sealed record ReviewSettings(bool Enabled = false, string? Tsid = null, string Model = "classic", string? EventType = null, string Consent = ReviewConsents.Platform, string? ConsentMetaKey = null);
+
+/// <summary>Where a shop's buyers' review consent comes from (<see cref="ReviewSettings.Consent"/>).</summary>
+public static class ReviewConsents
+{
+    public const string Platform = "platform";
+    public const string Checkout = "checkout";
+
+    /// <summary>How a meta value reads as consent: <c>yes</c>, <c>1</c>, <c>true</c> or <c>on</c>, ignoring case and spaces.</summary>
+    public static bool IsYes(string value) =>
+        value.Trim().ToLowerInvariant() is "yes" or "1" or "true" or "on";
+}
 
 /// <summary>
 /// Handing orders to a carrier and texting the buyer as the parcel moves. The carrier's account is

@@ -239,8 +239,20 @@ internal sealed class ReviewsForm
 
     public string? ProtectionPassword { get; set; }
 
-    public static ReviewsForm From(ShopSettings settings) =>
-        new() { Enabled = settings.Reviews.Enabled, Tsid = settings.Reviews.Tsid, Model = settings.Reviews.Model, EventType = settings.Reviews.EventType };
+    /// <summary><c>platform</c> or <c>checkout</c>.</summary>
+    public string? Consent { get; set; }
+
+    public string? ConsentMetaKey { get; set; }
+
+    public static ReviewsForm From(ShopSettings settings) => new()
+    {
+        Enabled = settings.Reviews.Enabled,
+        Tsid = settings.Reviews.Tsid,
+        Model = settings.Reviews.Model,
+        EventType = settings.Reviews.EventType,
+        Consent = settings.Reviews.Consent,
+        ConsentMetaKey = settings.Reviews.ConsentMetaKey,
+    };
 
     public ShopRequest Apply(ShopRequest request)
     {
@@ -253,7 +265,9 @@ internal sealed class ReviewsForm
                 SettingsForms.Blank(ClientSecret) ?? kept?.ClientSecret,
                 SettingsForms.Blank(ChannelId) ?? kept?.ChannelId,
                 SettingsForms.Blank(ProtectionUser) ?? kept?.ProtectionUser,
-                SettingsForms.Blank(ProtectionPassword) ?? kept?.ProtectionPassword),
+                SettingsForms.Blank(ProtectionPassword) ?? kept?.ProtectionPassword,
+                Consent ?? kept?.Consent,
+                SettingsForms.Blank(ConsentMetaKey)),
         };
     }
 }

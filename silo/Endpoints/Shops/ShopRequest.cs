@@ -44,7 +44,8 @@ internal sealed record ShopRequest(
             new InvoicingRequest(settings.Invoicing.Enabled, settings.Invoicing.IssueOn, settings.Invoicing.CallbackUrl, Read("invoicingCallback", "secret"), settings.Invoicing.VatRate),
             new ReviewsRequest(
                 settings.Reviews.Enabled, settings.Reviews.Tsid, settings.Reviews.Model, settings.Reviews.EventType,
-                Read("reviews", "clientId"), Read("reviews", "clientSecret"), Read("reviews", "channelId"), Read("reviews", "protectionUser"), Read("reviews", "protectionPassword")),
+                Read("reviews", "clientId"), Read("reviews", "clientSecret"), Read("reviews", "channelId"), Read("reviews", "protectionUser"), Read("reviews", "protectionPassword"),
+                settings.Reviews.Consent, settings.Reviews.ConsentMetaKey),
             settings.Shipping,
             Section("reputationProvider"),
             Section("smsGateway"),
@@ -100,7 +101,9 @@ internal sealed record ReviewsRequest(
     string? ClientSecret = null,
     string? ChannelId = null,
     string? ProtectionUser = null,
-    string? ProtectionPassword = null);
+    string? ProtectionPassword = null,
+    string? Consent = null,
+    string? ConsentMetaKey = null);
 
 internal static partial class ShopRequestValidation
 {
@@ -224,6 +227,16 @@ internal static partial class ShopRequestValidation
                 Fail("reviews.eventType", "reviews.eventType cannot be checkout, which eTrusted reserves: use the event type configured in the shop's eTrusted account, such as delivery.");
             }
 
+            if (reviews.Consent is { } consent && consent is not (ReviewConsents.Platform or ReviewConsents.Checkout))
+            {
+                Fail("reviews.consent", "reviews.consent is platform (the buyer's consent as the order carries it) or checkout (the shop asks every buyer at its checkout).");
+            }
+
+            if (reviews.ConsentMetaKey is { } metaKey && (string.IsNullOrWhiteSpace(metaKey) || metaKey.Length > 128))
+            {
+                Fail("reviews.consentMetaKey", "reviews.consentMetaKey is a WooCommerce order meta key of 1 to 128 characters.");
+            }
+
             if (reviews.ChannelId is { } channel && !ChannelPattern().IsMatch(channel))
             {
                 Fail("reviews.channelId", "reviews.channelId is an eTrusted channel id: chl- followed by letters, digits and dashes.");
@@ -257,7 +270,7 @@ internal static partial class ShopRequestValidation
             Sms = request.Sms ?? new SmsSettings(),
             Invoicing = request.Invoicing is { } i ? new InvoicingSettings(i.Enabled, i.IssueOn, i.CallbackUrl, decimal.Parse(i.VatRate, CultureInfo.InvariantCulture).ToString("0.##", CultureInfo.InvariantCulture)) : new InvoicingSettings(),
             Reviews = request.Reviews is { } r
-                ? new ReviewSettings(r.Enabled, r.Tsid?.Trim().ToUpperInvariant(), r.Model, r.EventType ?? (r.Enabled ? ShopDefaults.ETrustedEventType : null))
+                ? new ReviewSettings(r.Enabled, r.Tsid?.Trim().ToUpperInvariant(), r.Model, r.EventType ?? (r.Enabled ? ShopDefaults.ETrustedEventType : null), r.Consent ?? ReviewConsents.Platform, r.ConsentMetaKey?.Trim())
                 : new ReviewSettings(),
             Shipping = request.Shipping ?? new ShippingSettings(),
             Credentials = Credentials(request),

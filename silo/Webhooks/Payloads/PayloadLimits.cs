@@ -24,6 +24,9 @@ internal static class PayloadLimits
     /// <summary>Largest amount accepted in any currency (a trillion covers HUF, IDR and the like).</summary>
     public const decimal MaxAmount = 1_000_000_000_000m;
 
+    /// <summary>The most custom fields (WooCommerce <c>meta_data</c> entries) read from one order.</summary>
+    public const int MaxAttributes = 500;
+
     /// <summary>Largest quantity on one line.</summary>
     public const decimal MaxQuantity = 1_000_000m;
 

@@ -30,7 +30,25 @@ internal static class ShopifyOrder
         Lines = order.Optional("line_items")?.AsArray(PayloadLimits.MaxLines).Select(Line).ToList() ?? [],
         BillingAddress = order.Optional("billing_address") is { } billing ? Address(billing) : null,
         ShippingAddress = order.Optional("shipping_address") is { } shipping ? Address(shipping) : null,
+        ReviewConsent = MarketingConsent(order),
     };
+
+    /// <summary>
+    /// The buyer's e-mail marketing consent: the customer's <c>email_marketing_consent.state</c>
+    /// (<c>subscribed</c> is consent; <c>not_subscribed</c>, <c>pending</c>, <c>unsubscribed</c>,
+    /// <c>redacted</c> and <c>invalid</c> are not), else the order's older <c>buyer_accepts_marketing</c>;
+    /// null when the order carries neither.
+    /// </summary>
+    private static bool? MarketingConsent(PayloadValue order)
+    {
+        if (order.Optional("customer")?.AsObject().Optional("email_marketing_consent") is { } consent
+            && consent.AsObject().Optional("state")?.AsOptionalText(PayloadLimits.MaxIdentifierLength) is { } state)
+        {
+            return string.Equals(state, "subscribed", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return order.Optional("buyer_accepts_marketing")?.AsBoolean();
+    }
 
     /// <summary>
     /// <c>orders/paid</c>. The order resource carries no transaction id, so the payment is named after
@@ -58,16 +76,20 @@ internal static class ShopifyOrder
 
     /// <summary>
     /// <c>orders/updated</c> fires for any edit, so it is reduced to the one status the order now
-    /// shows, most final first; an order that shows none of them yields no event.
+    /// shows, most final first; an order that shows none of them yields no event. An order with
+    /// <c>closed_at</c> is archived (closed): Shopify archives an order once it is fulfilled and paid,
+    /// or the merchant does by hand.
     /// </summary>
     public static OrderStatusChanged? Updated(PayloadValue order)
     {
         var cancelledAt = order.Optional("cancelled_at")?.AsTimestamp();
+        var closedAt = order.Optional("closed_at")?.AsTimestamp();
         var fulfillment = order.Optional("fulfillment_status")?.AsIdentifier();
         var financial = order.Optional("financial_status")?.AsIdentifier();
         string? status = (cancelledAt, fulfillment, financial) switch
         {
             ({ }, _, _) => CanonicalStatuses.Cancelled,
+            _ when closedAt is not null => financial == "paid" ? CanonicalStatuses.ClosedPaid : CanonicalStatuses.Closed,
             (_, "fulfilled", _) => CanonicalStatuses.Shipped,
             (_, _, "paid") => CanonicalStatuses.Paid,
             _ => null,

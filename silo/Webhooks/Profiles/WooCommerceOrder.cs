@@ -47,7 +47,41 @@ internal static class WooCommerceOrder
             Lines = order.Optional("line_items")?.AsArray(PayloadLimits.MaxLines).Select(Line).ToList() ?? [],
             BillingAddress = Address(billing),
             ShippingAddress = order.Optional("shipping") is { } shipping ? Address(shipping) : null,
+            Attributes = MetaData(order),
         };
+    }
+
+    /// <summary>
+    /// The order's <c>meta_data</c> entries whose value is text, a number or a boolean, as text by
+    /// key (a later entry of a key wins, as WooCommerce's <c>get_meta</c> reads the last): what a
+    /// shop's checkout plugins record, such as a review-consent checkbox. Other values are skipped.
+    /// </summary>
+    private static Dictionary<string, string> MetaData(PayloadValue order)
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in order.Optional("meta_data")?.AsArray(PayloadLimits.MaxAttributes) ?? [])
+        {
+            var fields = entry.AsObject();
+            if (fields.Optional("key")?.AsOptionalText(PayloadLimits.MaxIdentifierLength) is not { } key || fields.Optional("value") is not { } value)
+            {
+                continue;
+            }
+
+            var text = value.Element.ValueKind switch
+            {
+                System.Text.Json.JsonValueKind.String => value.Element.GetString(),
+                System.Text.Json.JsonValueKind.Number => value.Element.GetRawText(),
+                System.Text.Json.JsonValueKind.True => "true",
+                System.Text.Json.JsonValueKind.False => "false",
+                _ => null,
+            };
+            if (text is { Length: <= PayloadLimits.MaxIdentifierLength })
+            {
+                attributes[key] = text;
+            }
+        }
+
+        return attributes;
     }
 
     /// <summary>

@@ -166,6 +166,30 @@ public sealed class ShopifyProfileTests
         Assert.Equal("total_price", Assert.Throws<WebhookPayloadException>(() => _profile.Map(Delivery("orders/create", body))).Field);
     }
 
+    [Theory]
+    [InlineData("subscribed", true)]
+    [InlineData("not_subscribed", false)]
+    [InlineData("pending", false)]
+    [InlineData("unsubscribed", false)]
+    public void The_buyers_review_consent_is_the_customers_email_marketing_consent(string state, bool expected)
+    {
+        var consent = "{\"state\":\"" + state + "\",\"opt_in_level\":\"single_opt_in\",\"consent_updated_at\":\"2024-05-01T10:00:00+03:00\"}";
+        var body = JsonEdits.Replace(Deliveries.Payload("shopify-cod-order-created.json"), "customer.email_marketing_consent", consent);
+        body = JsonEdits.Replace(body, "buyer_accepts_marketing", expected ? "false" : "true"); // the customer's consent wins over the older order flag
+
+        Assert.Equal(expected, Assert.IsType<OrderCreated>(_profile.Map(Delivery("orders/create", body)).Event).ReviewConsent);
+    }
+
+    [Fact]
+    public void Without_the_customers_consent_the_orders_buyer_accepts_marketing_says_and_without_either_nothing_does()
+    {
+        var accepts = JsonEdits.Replace(Deliveries.Payload("shopify-cod-order-created.json"), "buyer_accepts_marketing", "true");
+        var neither = JsonEdits.Remove(Deliveries.Payload("shopify-cod-order-created.json"), "buyer_accepts_marketing");
+
+        Assert.True(Assert.IsType<OrderCreated>(_profile.Map(Delivery("orders/create", accepts)).Event).ReviewConsent);
+        Assert.Null(Assert.IsType<OrderCreated>(_profile.Map(Delivery("orders/create", neither)).Event).ReviewConsent);
+    }
+
     private static WebhookRequest Delivery(string topic, string fileName) => Delivery(topic, Deliveries.Payload(fileName));
 
     private static WebhookRequest Delivery(string topic, byte[] body) =>

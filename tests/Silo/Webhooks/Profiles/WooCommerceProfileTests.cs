@@ -150,6 +150,21 @@ public sealed class WooCommerceProfileTests
         Assert.Equal("İstanbul", created.ShippingAddress.City);
     }
 
+    [Fact]
+    public void The_orders_meta_data_is_kept_as_text_by_key_with_the_last_entry_of_a_key_winning()
+    {
+        var meta = "[{\"id\":1,\"key\":\"_review_consent\",\"value\":\"no\"},{\"id\":2,\"key\":\"_review_consent\",\"value\":\"yes\"},"
+            + "{\"id\":3,\"key\":\"_points\",\"value\":12},{\"id\":4,\"key\":\"_gift\",\"value\":true},{\"id\":5,\"key\":\"_blob\",\"value\":{\"a\":1}}]";
+        var body = JsonEdits.Replace(Deliveries.Payload("woocommerce-cod-order-created.json"), "meta_data", meta);
+
+        var created = Assert.IsType<OrderCreated>(_profile.Map(Delivery("order.created", body)).Event);
+
+        Assert.Equal("yes", created.Attributes["_review_consent"]);
+        Assert.Equal(("12", "true"), (created.Attributes["_points"], created.Attributes["_gift"]));
+        Assert.False(created.Attributes.ContainsKey("_blob"));
+        Assert.Null(created.ReviewConsent); // what a meta key means is the shop's setting, not the profile's
+    }
+
     private static WebhookRequest Delivery(string topic, string fileName) => Delivery(topic, Deliveries.Payload(fileName));
 
     private static WebhookRequest Delivery(string topic, byte[] body) =>
