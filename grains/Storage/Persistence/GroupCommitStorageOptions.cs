@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Orleans.Storage;
 
 namespace OrleansShop.Storage.Persistence;
@@ -21,4 +22,19 @@ public sealed class GroupCommitStorageOptions : IStorageProviderSerializerOption
 
     /// <summary>Set by Orleans from the serializer registered for the provider's name, else its default.</summary>
     public IGrainStorageSerializer GrainStorageSerializer { get; set; } = null!;
+}
+
+/// <summary>Checks <c>Storage:GroupCommit</c> at start-up: a batch holds 1–10,000 writes, and 1–64 batches are under way at once.</summary>
+public sealed class GroupCommitStorageOptionsValidator : IValidateOptions<GroupCommitStorageOptions>
+{
+    private const string Section = GroupCommitStorageOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, GroupCommitStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.MaxBatchSize is < 1 or > 10_000 ? ValidateOptionsResult.Fail($"{Section}:MaxBatchSize must be between 1 and 10000.")
+            : options.Writers is < 1 or > 64 ? ValidateOptionsResult.Fail($"{Section}:Writers must be between 1 and 64.")
+            : options.Readers is < 1 or > 64 ? ValidateOptionsResult.Fail($"{Section}:Readers must be between 1 and 64.")
+            : ValidateOptionsResult.Success;
+    }
 }
