@@ -27,7 +27,8 @@ internal static class WebhookIngress
     }
 
     private static async Task<IResult> ReceiveAsync(
-        string shopId, HttpRequest request, IGrainFactory grains, OrderEventFactory events, WebhookRateLimits limits, TimeProvider timeProvider, ILogger<ShopLogScope> logger)
+        string shopId, HttpRequest request, IGrainFactory grains, OrderEventFactory events, WebhookRateLimits limits, TimeProvider timeProvider,
+        [FromKeyedServices(ShopTime.Key)] TimeProvider shopTime, ILogger<ShopLogScope> logger)
     {
         var (body, tooLarge) = await RequestBody.ReadAsync(request);
         if (tooLarge is not null)
@@ -52,7 +53,7 @@ internal static class WebhookIngress
                 : TooManyFailures(request);
         }
 
-        if (Verify(profile, delivery, shop.Settings.Webhooks, timeProvider.GetUtcNow()) is { } failure)
+        if (Verify(profile, delivery, shop.Settings.Webhooks, timeProvider.GetUtcNow(), shopTime.GetUtcNow()) is { } failure)
         {
             return limits.TryCountFailure(shopId) ? BadSignature(request, failure.Reason) : TooManyFailures(request);
         }
@@ -110,12 +111,13 @@ internal static class WebhookIngress
     /// <summary>A delivery that failed its signature (401, <c>WWW-Authenticate: Signature</c>).</summary>
     /// <summary>
     /// Whether the delivery is signed with the shop's secret, or with the one it replaced while that
-    /// is still accepted; the current secret's failure is the one told when neither is.
+    /// is still accepted (by the shop's clock, which set the window); the current secret's failure is
+    /// the one told when neither is. A signature's timestamp is checked against the host's clock.
     /// </summary>
-    private static SignatureFailure? Verify(IWebhookProfile profile, WebhookRequest delivery, WebhookSettings webhooks, DateTimeOffset now)
+    private static SignatureFailure? Verify(IWebhookProfile profile, WebhookRequest delivery, WebhookSettings webhooks, DateTimeOffset now, DateTimeOffset shopNow)
     {
         SignatureFailure? first = null;
-        foreach (var secret in webhooks.AcceptedSecrets(now))
+        foreach (var secret in webhooks.AcceptedSecrets(shopNow))
         {
             if (profile.Verify(delivery, secret, now) is not { } failure)
             {

@@ -37,7 +37,7 @@ internal static class OrderDecisionsApi
         return await DecideAsync(grains, shopId, orderId, new MerchantDecision(confirm, body.Reason!.Trim())) switch
         {
             null => TypedResults.Problem($"No order '{orderId}' in shop '{shopId}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found", type: ProblemTypes.NotFound),
-            { Outcome: "rejected" } refused => TypedResults.Problem(Sentence(refused.Reason!), statusCode: StatusCodes.Status409Conflict, title: "Not awaiting SMS confirmation", type: ProblemTypes.Conflict),
+            { Outcome: "rejected" } refused => TypedResults.Problem(Sentence(refused.Detail!), statusCode: StatusCodes.Status409Conflict, title: "Not awaiting SMS confirmation", type: ProblemTypes.Conflict),
             var answer => TypedResults.Ok(answer),
         };
     }

@@ -58,4 +58,37 @@ public sealed class OrderPageTests(ConsoleBrowser browser)
 
         await Screenshots.TakeAsync(page, "console-order");
     }
+
+    [Fact]
+    public async Task A_merchant_confirms_an_order_awaiting_sms_confirmation_by_hand_with_a_reason_kept_in_the_timeline()
+    {
+        var silo = browser.Scope.Cluster.Primary;
+        var key = await ConsoleShops.CreateAsync(silo, "by-hand-shop", new
+        {
+            name = "Kézi döntés",
+            webhooks = new { profile = "standard", secret = SignedPoster.StandardSecret },
+            sms = new { enabled = true },
+        });
+        await ConsoleShops.SendAsync(ConsoleShops.Poster(silo, "by-hand-shop"), SignedPoster.Created("20031"));
+        var page = await browser.NewPageAsync();
+        await ConsoleShops.SignInAsync(page, key);
+        await page.GotoAsync("/console/shops/by-hand-shop/orders/20031");
+        var decide = page.GetByTestId("decide");
+
+        await decide.GetByRole(AriaRole.Button, new() { Name = "Confirm the order" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#decision-reason-error")).ToContainTextAsync("reason is required");
+        await Assertions.Expect(page.GetByTestId("order-status")).ToHaveTextAsync("Awaiting SMS confirmation");
+
+        await page.GetByLabel("Reason").FillAsync("confirmed by phone");
+        await page.GetByTestId("decide").GetByRole(AriaRole.Button, new() { Name = "Confirm the order" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("order-status")).ToHaveTextAsync("Confirmed");
+        await Assertions.Expect(page.GetByTestId("decided")).ToHaveTextAsync("The order is confirmed.");
+        await Assertions.Expect(page.GetByTestId("decide")).ToHaveCountAsync(0);
+        var timeline = await page.GetByTestId("timeline").Locator("li").AllInnerTextsAsync();
+        Assert.Contains(timeline, line => line.Contains("Confirmed by the merchant", StringComparison.Ordinal) && line.Contains("confirmed by phone", StringComparison.Ordinal));
+        using var api = silo.CreateClient(key);
+        var order = await api.GetFromJsonAsync<JsonElement>("/v1/shops/by-hand-shop/orders/20031");
+        Assert.Equal(("Confirmed", "stopped"), (order.GetProperty("status").GetString(), order.GetProperty("sms").GetProperty("status").GetString()));
+    }
 }

@@ -155,5 +155,28 @@ public sealed class SettingsPageTests(ConsoleBrowser browser)
         Assert.DoesNotContain("ws-pass-1", await page.ContentAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_merchant_changes_the_webhook_secret_sees_both_ages_and_cannot_change_the_profile()
+    {
+        var silo = browser.Scope.Cluster.Primary;
+        var key = await ConsoleShops.CreateAsync(silo, "rotating", ConsoleShops.Shop("Rotating secrets"));
+        var page = await browser.NewPageAsync();
+        await ConsoleShops.SignInAsync(page, key);
+        await page.GotoAsync("/console/shops/rotating/settings");
+        var card = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Webhooks" }) });
+        await Assertions.Expect(card.GetByLabel("Platform")).ToBeDisabledAsync();
+        await Assertions.Expect(card.GetByTestId("secret-ages")).ToContainTextAsync("Current secret set");
+        await Assertions.Expect(card.GetByTestId("previous-secret")).ToHaveCountAsync(0);
+
+        await card.GetByLabel("Webhook secret").FillAsync("whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        card = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Webhooks" }) });
+        await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await Assertions.Expect(card.GetByTestId("previous-secret")).ToContainTextAsync("is accepted until");
+        var webhooks = (await silo.Grains.GetGrain<OrleansShop.Grains.Shops.IShopGrain>("rotating").GetAsync())!.Settings.Webhooks;
+        Assert.Equal(("standard", SignedPoster.StandardSecret, 24), (webhooks.Profile, webhooks.PreviousSecret, webhooks.OverlapHours));
+    }
+
     private static async Task<JsonElement> ShopAsync(HttpClient api) => await api.GetFromJsonAsync<JsonElement>(api.BaseAddress + "v1/shops/" + "settings-shop");
 }

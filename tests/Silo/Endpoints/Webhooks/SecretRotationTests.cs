@@ -24,8 +24,9 @@ public sealed class SecretRotationTests
         return (scope, admin, secret => new SignedPoster(scope.Cluster.Primary.CreateClient(bearer: null), "demo", secret));
     }
 
-    private static async Task<HttpStatusCode> SendAsync(SignedPoster poster, string orderId, FakeTimeProvider clock) =>
-        (await poster.StandardAsync(SignedPoster.Created(orderId), at: clock.GetUtcNow())).StatusCode;
+    /// <summary>Signed now by the real clock, as a platform would; the shop's clock (the test's) decides the window.</summary>
+    private static async Task<HttpStatusCode> SendAsync(SignedPoster poster, string orderId) =>
+        (await poster.StandardAsync(SignedPoster.Created(orderId))).StatusCode;
 
     [Fact]
     public async Task A_delivery_signed_with_the_previous_secret_passes_inside_the_window_and_fails_after_it()
@@ -45,13 +46,13 @@ public sealed class SecretRotationTests
         Assert.Equal(24, webhooks.GetProperty("overlapHours").GetInt32());
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero), webhooks.GetProperty("previousSecret").GetProperty("setAt").GetDateTimeOffset());
         Assert.Equal(setAt.AddHours(24), webhooks.GetProperty("previousSecret").GetProperty("acceptedUntil").GetDateTimeOffset());
-        Assert.Equal(HttpStatusCode.OK, await SendAsync(signer(SignedPoster.StandardSecret), "signed-before", clock));
-        Assert.Equal(HttpStatusCode.OK, await SendAsync(signer(NewSecret), "signed-after", clock));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(signer(SignedPoster.StandardSecret), "signed-before"));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(signer(NewSecret), "signed-after"));
 
         clock.Advance(TimeSpan.FromHours(24));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(signer(SignedPoster.StandardSecret), "signed-too-late", clock));
-        Assert.Equal(HttpStatusCode.OK, await SendAsync(signer(NewSecret), "signed-later", clock));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(signer(SignedPoster.StandardSecret), "signed-too-late"));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(signer(NewSecret), "signed-later"));
         var shop = await admin.GetFromJsonAsync<JsonElement>("/v1/shops/demo");
         Assert.Equal(JsonValueKind.Null, shop.GetProperty("webhooks").GetProperty("previousSecret").ValueKind);
     }
@@ -67,11 +68,11 @@ public sealed class SecretRotationTests
         (await admin.PatchAsync("/v1/shops/demo", JsonContent.Create(new { webhooks = new { secret = NewSecret } }))).EnsureSuccessStatusCode();
         clock.Advance(TimeSpan.FromHours(1));
         (await admin.PatchAsync("/v1/shops/demo", JsonContent.Create(new { name = "Renamed" }))).EnsureSuccessStatusCode(); // the same secret: the window stays
-        Assert.Equal(HttpStatusCode.OK, await SendAsync(signer(SignedPoster.StandardSecret), "still-inside", clock));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(signer(SignedPoster.StandardSecret), "still-inside"));
 
         (await admin.PatchAsync("/v1/shops/demo", JsonContent.Create(new { webhooks = new { secret = SignedPoster.StandardSecret, overlapHours = 0 } }))).EnsureSuccessStatusCode();
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(signer(NewSecret), "cut-over", clock));
-        Assert.Equal(HttpStatusCode.OK, await SendAsync(signer(SignedPoster.StandardSecret), "current", clock));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(signer(NewSecret), "cut-over"));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(signer(SignedPoster.StandardSecret), "current"));
     }
 }
