@@ -3,6 +3,7 @@ using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.Silo.Hosting;
 
+[LongRunning(55)]
 public sealed class ReadinessTests
 {
     [Fact]

@@ -68,4 +68,5 @@ public sealed class ConsoleBrowser : IAsyncLifetime
 }
 
 [CollectionDefinition(ConsoleBrowser.Collection)]
+[LongRunning(200)]
 public sealed class ConsoleBrowserTests : ICollectionFixture<ConsoleBrowser>;
