@@ -11,6 +11,7 @@ using OrleansShop.Silo.Endpoints.Reviews;
 using OrleansShop.Silo.Endpoints.Sandbox;
 using OrleansShop.Silo.Endpoints.Shops;
 using OrleansShop.Silo.Endpoints.Sms;
+using OrleansShop.Silo.Endpoints.Tracking;
 using OrleansShop.Silo.Endpoints.Webhooks;
 using OrleansShop.Silo.Http;
 using OrleansShop.Silo.Observability;
@@ -119,6 +120,7 @@ public static class SiloApplication
         app.MapShopsApi();
         app.MapOrdersApi();
         app.MapOrderDecisionsApi();
+        app.MapTrackingApi();
         app.MapWebhookIngress();
         app.MapIyzicoNotifications();
         app.MapSmsApi();

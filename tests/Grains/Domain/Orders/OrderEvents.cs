@@ -30,7 +30,9 @@ internal static class OrderEvents
 
     public static OrderEvent Trigger(OrderTrigger trigger, DateTimeOffset? at = null) => trigger == OrderTrigger.Created
         ? Created(cod: false, sms: false, at: at)
-        : new() { EventId = Next(), Source = "test", Name = "order.status_changed", Trigger = trigger, RawStatus = trigger.ToString(), OccurredAt = at };
+        : trigger is OrderTrigger.SmsConfirmed or OrderTrigger.SmsExpired
+            ? new() { EventId = Next(), Source = "sms", Name = trigger == OrderTrigger.SmsConfirmed ? "sms.confirmed" : "sms.expired", Trigger = trigger, OccurredAt = at } // as the SMS confirmation grain sends them
+            : new() { EventId = Next(), Source = "test", Name = "order.status_changed", Trigger = trigger, RawStatus = trigger.ToString(), OccurredAt = at };
 
     public static OrderEvent Status(string raw, OrderTrigger? trigger, DateTimeOffset? at = null) =>
         new() { EventId = Next(), Source = "test", Name = "order.status_changed", Trigger = trigger, RawStatus = raw, OccurredAt = at };
