@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OrleansShop.Effects;
 using OrleansShop.Silo.Console;
 using OrleansShop.Silo.Endpoints;
+using OrleansShop.Silo.Endpoints.Calls;
 using OrleansShop.Silo.Endpoints.Deliveries;
 using OrleansShop.Silo.Endpoints.Orders;
 using OrleansShop.Silo.Endpoints.Reputation;
@@ -121,6 +122,7 @@ public static class SiloApplication
         app.MapOrdersApi();
         app.MapOrderDecisionsApi();
         app.MapTrackingApi();
+        app.MapCallStatusApi();
         app.MapWebhookIngress();
         app.MapIyzicoNotifications();
         app.MapSmsApi();

@@ -381,6 +381,10 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
             var json = JsonSerializer.Serialize(summary, GrainJson.Options);
             Index.Set(OrderKeys.ByShop, ShopId, OrderKeys.CreatedSortKey(State.CreatedAt, OrderId), status.ToString(), json);
             Index.Set(OrderKeys.ByReference, ShopId, OrderKeys.ReferenceSortKey(order.Reference, OrderId), status.ToString(), json);
+            if (order.PhoneHash is { } phone && outcome == "applied")
+            {
+                Index.Set(OrderKeys.ByPhone, OrderKeys.PhonePartition(ShopId, phone), OrderKeys.CreatedSortKey(State.CreatedAt, OrderId), status.ToString(), "{}");
+            }
         }
 
         return new EventAnswer(orderEvent.EventId, OrderId, State.Status?.ToString(), outcome, reason);
