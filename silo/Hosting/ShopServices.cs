@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Silo.Endpoints.Reputation;
 using OrleansShop.Silo.Endpoints.Shops;
+using OrleansShop.Silo.Endpoints.Tracking;
 using OrleansShop.Silo.Endpoints.Sms;
 using OrleansShop.Silo.Providers;
 using OrleansShop.Silo.Webhooks;
@@ -20,6 +21,7 @@ internal static class ShopServices
         services.AddSingleton<UpstreamLookup>();
         services.AddProviders(configuration);
         services.AddSingleton<ReviewAccountChecks>();
+        services.AddValidatedOptions<TrackingOptions, TrackingOptionsValidator>(TrackingOptions.SectionName);
 
         services.AddValidatedOptions<WebhookOptions, WebhookOptionsValidator>(WebhookOptions.SectionName);
         services.AddSingleton<WebhookRateLimits>();

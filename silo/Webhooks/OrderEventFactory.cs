@@ -1,5 +1,6 @@
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Privacy;
+using OrleansShop.Grains.Sms;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Silo.Providers;
 
@@ -66,6 +67,9 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer, EmailS
             EmailKeyVersion = email.KeyVersion,
             SealedEmail = sealer.Seal(created.Email.Trim(), OrderKeys.SealingContext(shopId, created.OrderId)),
             Phone = created.Phone,
+            PhoneHash = PhoneNumbers.ToE164(created.Phone, CallingCodes.For(created.ShippingAddress?.CountryCode ?? created.BillingAddress?.CountryCode)) is { } e164
+                ? pseudonymizer.PseudonymizePhone(e164)
+                : null,
             CustomerName = created.CustomerName,
             PaymentMethod = created.PaymentMethod,
             Total = new Amount(created.Total.Amount, created.Total.Currency),

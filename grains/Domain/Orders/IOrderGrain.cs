@@ -40,6 +40,17 @@ public static class OrderKeys
     /// <summary>The index that lists a shop's orders, newest first.</summary>
     public const string ByShop = "orders";
 
+    /// <summary>
+    /// The index that finds a shop's orders by the buyer's phone, newest first: partitioned by
+    /// <see cref="PhonePartition"/>, tagged with the order's status, for the call-in status.
+    /// </summary>
+    public const string ByPhone = "orders-by-phone";
+
+    public static string PhonePartition(string shopId, string phoneHash) => $"{shopId}|{phoneHash}";
+
+    /// <summary>The index that finds an order by its tracking token: one row per order, partitioned by the token.</summary>
+    public const string ByTrackingToken = "orders-by-tracking-token";
+
     /// <summary>The index that finds a shop's orders by the start of their reference (see <see cref="NormalizeReference"/>).</summary>
     public const string ByReference = "orders-by-reference";
 

@@ -61,6 +61,12 @@ public sealed record NewOrder
 
     public string? Phone { get; init; }
 
+    /// <summary>
+    /// The buyer's phone in E.164, keyed-hashed like the e-mail (<see cref="Privacy.EmailPseudonymizer.PseudonymizePhone"/>):
+    /// how the shop's call-in status finds a caller's latest order. Kept after <see cref="Phone"/> is forgotten.
+    /// </summary>
+    public string? PhoneHash { get; init; }
+
     public string? CustomerName { get; init; }
 
     public required string PaymentMethod { get; init; }

@@ -184,7 +184,7 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         return Task.FromResult<OrderView?>(new OrderView(
             OrderId, order.Reference, status.ToString(), order.Policy.Cod, order.PaymentMethod, new AmountView(order.Total.Value, order.Total.Currency),
             current.CreatedAt, current.UpdatedAt, order.ReputationAtCheckout, current.History,
-            effects.Sms, effects.Invoice.View(), effects.ReputationReport, effects.Review, effects.Protection, effects.Shipment, current.Payments, current.SideEffectLog));
+            effects.Sms, effects.Invoice.View(), effects.ReputationReport, effects.Review, effects.Protection, effects.Shipment, current.Payments, current.SideEffectLog, current.TrackingToken));
     }
 
     /// <summary>The order does not exist yet: create it, or keep the event until it does.</summary>
@@ -207,7 +207,9 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
             : OrderStatus.Confirmed;
         // LastChangeAt comes only from timestamps the senders give: comparing them with our own
         // receipt times would mix clocks (and a gateway's whole seconds with our milliseconds).
-        State = State with { Status = initial, Details = order, CreatedAt = order.PlacedAt ?? now, LastChangeAt = orderEvent.OccurredAt ?? order.PlacedAt };
+        var token = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        State = State with { Status = initial, Details = order, CreatedAt = order.PlacedAt ?? now, LastChangeAt = orderEvent.OccurredAt ?? order.PlacedAt, TrackingToken = token };
+        Index.Set(OrderKeys.ByTrackingToken, token, GetPrimaryKeyString(), null, "{}");
         if (initial == OrderStatus.AwaitingSmsConfirmation)
         {
             var request = new SmsConfirmationRequest(order.Phone, order.CustomerName, order.Reference,
@@ -379,6 +381,10 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
             var json = JsonSerializer.Serialize(summary, GrainJson.Options);
             Index.Set(OrderKeys.ByShop, ShopId, OrderKeys.CreatedSortKey(State.CreatedAt, OrderId), status.ToString(), json);
             Index.Set(OrderKeys.ByReference, ShopId, OrderKeys.ReferenceSortKey(order.Reference, OrderId), status.ToString(), json);
+            if (order.PhoneHash is { } phone && outcome == "applied")
+            {
+                Index.Set(OrderKeys.ByPhone, OrderKeys.PhonePartition(ShopId, phone), OrderKeys.CreatedSortKey(State.CreatedAt, OrderId), status.ToString(), "{}");
+            }
         }
 
         return new EventAnswer(orderEvent.EventId, OrderId, State.Status?.ToString(), outcome, reason);

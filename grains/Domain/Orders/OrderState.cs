@@ -32,6 +32,12 @@ public sealed record OrderState
 
     /// <summary>Every payment the order was told of, accepted or not: a rejected one is the shop's to refund or check.</summary>
     public IReadOnlyList<PaymentRecord> Payments { get; init; } = [];
+
+    /// <summary>
+    /// The buyer's unguessable key to the order's tracking page (<c>/t/{token}</c>): 128 random bits,
+    /// base64url. Set when the order arrives; found through <see cref="OrderKeys.ByTrackingToken"/>.
+    /// </summary>
+    public string? TrackingToken { get; init; }
 }
 
 /// <param name="Outcome"><c>applied</c>, <c>ignored</c>, <c>rejected</c> or <c>deferred</c>.</param>

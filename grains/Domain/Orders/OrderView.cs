@@ -1,6 +1,7 @@
 namespace OrleansShop.Grains.Orders;
 
 /// <summary>An order as <c>GET /v1/shops/{shopId}/orders/{orderId}</c> answers it.</summary>
+/// <param name="TrackingToken">The key of the buyer's tracking page, <c>/t/{token}</c>; null for orders from before tracking pages.</param>
 public sealed record OrderView(
     string OrderId,
     string Reference,
@@ -19,7 +20,8 @@ public sealed record OrderView(
     ProtectionSideEffect Protection,
     ShipmentSideEffect Shipment,
     IReadOnlyList<PaymentRecord> Payments,
-    IReadOnlyList<SideEffectEntry> SideEffectLog);
+    IReadOnlyList<SideEffectEntry> SideEffectLog,
+    string? TrackingToken = null);
 
 /// <summary>One row of <c>GET /v1/shops/{shopId}/orders</c>; stored in the shop's order index.</summary>
 public sealed record OrderSummary(string OrderId, string Reference, string Status, bool Cod, AmountView Total, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

@@ -39,6 +39,16 @@ public sealed class EmailPseudonymizer
     public EmailPseudonym Pseudonymize(string email) =>
         new(Convert.ToHexStringLower(HMACSHA256.HashData(_pepper, Encoding.UTF8.GetBytes(Normalize(email)))), KeyVersion);
 
+    /// <summary>
+    /// A phone number (E.164) keyed the same way, with its own prefix so it never equals an e-mail's:
+    /// what finds a caller's orders without keeping the number.
+    /// </summary>
+    public string PseudonymizePhone(string e164)
+    {
+        ArgumentNullException.ThrowIfNull(e164);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(_pepper, Encoding.UTF8.GetBytes($"tel:{e164}")));
+    }
+
     /// <summary>Trim and lower-case; for gmail.com and googlemail.com also drop dots and any +tag in the local part.</summary>
     public static string Normalize(string email)
     {

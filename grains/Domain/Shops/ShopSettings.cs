@@ -10,6 +10,9 @@ public sealed record ShopSettings
     /// <summary>The storefront's address (<c>https://shop.example</c>): what a Trusted Shops certificate must be issued for. Null when not given.</summary>
     public string? Url { get; init; }
 
+    /// <summary>The language the shop's buyers read: the tracking page's. <c>en</c>, <c>hu</c>, <c>pl</c> or <c>tr</c>; default <c>en</c>.</summary>
+    public string Language { get; init; } = ShopDefaults.Language;
+
     public required WebhookSettings Webhooks { get; init; }
 
     /// <summary>Payment method or gateway names that mean cash on delivery, compared ignoring case.</summary>
@@ -148,6 +151,11 @@ public sealed record ShippingSettings(
 
 public static class ShopDefaults
 {
+    public const string Language = "en";
+
+    /// <summary>The languages buyers' pages are written in.</summary>
+    public static IReadOnlyList<string> Languages { get; } = ["en", "hu", "pl", "tr"];
+
     /// <summary>How long a replaced webhook secret is still accepted: Svix's 24 hours.</summary>
     public const int SecretOverlapHours = 24;
 

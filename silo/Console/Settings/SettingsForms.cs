@@ -51,6 +51,9 @@ internal sealed class GeneralForm
     /// <summary>The storefront's address.</summary>
     public string? Url { get; set; }
 
+    /// <summary>The buyers' language.</summary>
+    public string? Language { get; set; }
+
     /// <summary>One payment method name per line.</summary>
     public string? CodPaymentMethods { get; set; }
 
@@ -61,6 +64,7 @@ internal sealed class GeneralForm
     {
         Name = settings.Name,
         Url = settings.Url,
+        Language = settings.Language,
         CodPaymentMethods = string.Join('\n', settings.CodPaymentMethods),
         StatusMap = string.Join('\n', settings.StatusMap.Select(e => $"{e.Key} = {e.Value}")),
     };
@@ -80,7 +84,7 @@ internal sealed class GeneralForm
             map[line[..split].Trim()] = line[(split + 1)..].Trim();
         }
 
-        return request with { Name = Name?.Trim(), Url = SettingsForms.Blank(Url), CodPaymentMethods = SettingsForms.Lines(CodPaymentMethods), StatusMap = map };
+        return request with { Name = Name?.Trim(), Url = SettingsForms.Blank(Url), Language = Language ?? request.Language, CodPaymentMethods = SettingsForms.Lines(CodPaymentMethods), StatusMap = map };
     }
 }
 

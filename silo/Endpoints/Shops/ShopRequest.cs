@@ -22,7 +22,8 @@ internal sealed record ShopRequest(
     JsonElement? InvoicingProvider,
     JsonElement? Payments,
     JsonElement? Carrier,
-    string? Url = null)
+    string? Url = null,
+    string? Language = null)
 {
     /// <summary>
     /// The request that would configure the shop as it is, secrets included: what the console
@@ -52,7 +53,8 @@ internal sealed record ShopRequest(
             Section("invoicingProvider"),
             Section("payments"),
             Section("carrier"),
-            settings.Url);
+            settings.Url,
+            settings.Language);
     }
 }
 
@@ -124,6 +126,11 @@ internal static partial class ShopRequestValidation
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
         {
             Fail("name", "name is required, at most 200 characters.");
+        }
+
+        if (request.Language is { } language && !ShopDefaults.Languages.Contains(language))
+        {
+            Fail("language", $"language is the buyers' language: {string.Join(", ", ShopDefaults.Languages)}.");
         }
 
         if (request.Url is { } shopUrl && !IsWebAddress(shopUrl))
@@ -263,6 +270,7 @@ internal static partial class ShopRequestValidation
         {
             Name = request.Name!.Trim(),
             Url = request.Url?.Trim(),
+            Language = request.Language ?? ShopDefaults.Language,
             Webhooks = new WebhookSettings(profile!, secret!, request.Webhooks?.OverlapHours ?? ShopDefaults.SecretOverlapHours),
             CodPaymentMethods = request.CodPaymentMethods ?? ShopDefaults.CodPaymentMethods,
             StatusMap = request.StatusMap ?? ShopDefaults.StatusMap,

@@ -15,7 +15,7 @@ internal static class SmsApi
 {
     public static IEndpointRouteBuilder MapSmsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/v1/sms/inbound", InboundAsync).AddEndpointFilter<InboundSmsAuthorization>();
+        endpoints.MapPost("/v1/sms/inbound", InboundAsync).AddEndpointFilter<InboundTokenAuthorization>();
         endpoints.MapPost("/v1/shops/{shopId}/orders/{orderId}/sms/resend", ResendAsync).AddEndpointFilter<ShopAccess>();
         return endpoints;
     }
@@ -60,15 +60,4 @@ internal static class SmsApi
             : TypedResults.Problem("This order does not await SMS confirmation.", statusCode: StatusCodes.Status409Conflict, title: "Nothing to resend", type: Problems.ProblemTypes.Conflict);
 
     internal sealed record InboundRequest(string? From, string? To, string? Text, string? MessageId, DateTimeOffset? ReceivedAt);
-
-    /// <summary><c>Authorization: Bearer &lt;Sms:InboundToken&gt;</c>, compared in constant time.</summary>
-    private sealed class InboundSmsAuthorization(SiloSecrets secrets) : IEndpointFilter
-    {
-        private readonly byte[] _expected = SHA256.HashData(Encoding.UTF8.GetBytes(secrets.SmsInboundToken));
-
-        public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-            BearerToken.Read(context.HttpContext.Request) is { } token && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(token)), _expected)
-                ? next(context)
-                : ValueTask.FromResult<object?>(AdminAuthorization.Unauthorized(context.HttpContext));
-    }
 }
