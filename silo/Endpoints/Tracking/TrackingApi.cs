@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using OrleansShop.Effects;
@@ -36,13 +37,9 @@ internal static class TrackingApi
 
         var found = IsToken(token) ? await FindAsync(token, index, grains, context.RequestAborted) : null;
         var language = found?.Shop.Settings.Language ?? ShopDefaults.Language;
-        var texts = Texts(localizers, language);
-        if (found is not var (shop, order) || Expired(order, options.Value, time.GetUtcNow()))
-        {
-            return Html(StatusCodes.Status404NotFound, texts.NotFound(language));
-        }
-
-        return Html(StatusCodes.Status200OK, texts.Page(language, shop, order));
+        return found is not var (shop, order) || Expired(order, options.Value, time.GetUtcNow())
+            ? Html(StatusCodes.Status404NotFound, InLanguage(localizers, language, texts => texts.NotFound(language)))
+            : Html(StatusCodes.Status200OK, InLanguage(localizers, language, texts => texts.Page(language, shop, order)));
     }
 
     /// <summary>The order whose token it is, with its shop; null for any other token.</summary>
@@ -68,14 +65,15 @@ internal static class TrackingApi
 
     private static IResult Html(int status, string html) => Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
 
-    private static TrackingTexts Texts(IStringLocalizerFactory localizers, string language)
+    /// <summary>Renders in <paramref name="language"/>: the localizer reads the thread's UI culture, set for the rendering only.</summary>
+    private static string InLanguage(IStringLocalizerFactory localizers, string language, Func<TrackingTexts, string> render)
     {
         var previous = CultureInfo.CurrentUICulture;
         try
         {
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
             var localizer = localizers.Create(typeof(ConsoleText));
-            return new TrackingTexts(key => localizer[key].Value, ConsoleCultures.Formatting(language));
+            return render(new TrackingTexts(key => localizer[key].Value, ConsoleCultures.Formatting(language)));
         }
         finally
         {
@@ -83,21 +81,10 @@ internal static class TrackingApi
         }
     }
 
-    /// <summary>The page's words in one language, read once so that rendering does not depend on the thread's culture.</summary>
+    /// <summary>The page in one language: <c>T</c> reads its words, <c>formatting</c> writes its times.</summary>
     private sealed class TrackingTexts(Func<string, string> text, CultureInfo formatting)
     {
-        private readonly Dictionary<string, string> _cache = [];
-
-        private string T(string key)
-        {
-            if (!_cache.TryGetValue(key, out var value))
-            {
-                value = text(key);
-                _cache[key] = value;
-            }
-
-            return value;
-        }
+        private string T(string key) => text(key);
 
         public string NotFound(string language) => Document(language, T("Track.NotFoundTitle"), $"<h1>{Encode(T("Track.NotFoundTitle"))}</h1><p>{Encode(T("Track.NotFound"))}</p>");
 
@@ -172,7 +159,10 @@ internal static class TrackingApi
             return (steps, current);
         }
 
-        private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
+        /// <summary>Every letter as itself (the page is UTF-8); only what HTML needs escaped is.</summary>
+        private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+        private static string Encode(string text) => Encoder.Encode(text);
 
         private static string Document(string language, string title, string body) => $$"""
             <!DOCTYPE html>
@@ -196,7 +186,7 @@ internal static class TrackingApi
             </head>
             <body>
             <main>
-            {body}
+            {{body}}
             </main>
             </body>
             </html>

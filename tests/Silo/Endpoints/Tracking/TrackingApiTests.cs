@@ -15,7 +15,7 @@ namespace OrleansShop.Tests.Silo.Endpoints.Tracking;
 /// </summary>
 public sealed class TrackingApiTests
 {
-    private static object Settings(string language, bool smsConfirmation = false)
+    private static System.Text.Json.Nodes.JsonObject Settings(string language, bool smsConfirmation = false)
     {
         var settings = JsonSerializer.SerializeToNode(CargoShop.Settings(smsConfirmation: smsConfirmation))!.AsObject();
         settings["language"] = language;
