@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Silo.Endpoints.Reputation;
 using OrleansShop.Silo.Endpoints.Shops;
-using OrleansShop.Silo.Endpoints.Tracking;
 using OrleansShop.Silo.Endpoints.Sms;
+using OrleansShop.Silo.Endpoints.Tracking;
 using OrleansShop.Silo.Providers;
 using OrleansShop.Silo.Webhooks;
 

@@ -1,7 +1,7 @@
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Privacy;
-using OrleansShop.Grains.Sms;
 using OrleansShop.Grains.Shops;
+using OrleansShop.Grains.Sms;
 using OrleansShop.Silo.Providers;
 
 namespace OrleansShop.Silo.Webhooks;

@@ -1,4 +1,3 @@
-using OrleansShop.Tests.Infrastructure;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -8,7 +7,6 @@ using OrleansShop.Tests.Silo.Console;
 namespace OrleansShop.Tests.Silo.Hosting;
 
 /// <summary>The newcomer's command: the silo with no configuration at all, as a real process.</summary>
-[LongRunning(75)]
 public sealed class EmbeddedDefaultTests : IDisposable
 {
     private readonly string _workingDirectory = Directory.CreateTempSubdirectory("orleansshop-embedded-").FullName;

@@ -3,7 +3,6 @@ using OrleansShop.Tests.Infrastructure;
 
 namespace OrleansShop.Tests.Silo.Hosting;
 
-[LongRunning(55)]
 public sealed class ReadinessTests
 {
     [Fact]

@@ -11,7 +11,6 @@ using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 
 namespace OrleansShop.Tests.Grains.Domain.Reputation;
 
-[LongRunning(160)]
 public sealed class ReputationNetworkTests
 {
     private const string Email = "Jane.Saoirse+shop@gmail.com";

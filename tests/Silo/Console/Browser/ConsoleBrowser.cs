@@ -68,5 +68,4 @@ public sealed class ConsoleBrowser : IAsyncLifetime
 }
 
 [CollectionDefinition(ConsoleBrowser.Collection)]
-[LongRunning(200)]
 public sealed class ConsoleBrowserTests : ICollectionFixture<ConsoleBrowser>;

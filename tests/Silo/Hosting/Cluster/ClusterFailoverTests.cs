@@ -14,7 +14,6 @@ namespace OrleansShop.Tests.Silo.Hosting.Cluster;
 /// killed, a silo stopped, and the database restarted mid-load. Afterwards every order has ended,
 /// every side effect happened exactly once and the reputation counts are exact.
 /// </summary>
-[LongRunning(300)]
 public sealed class ClusterFailoverTests(ITestOutputHelper output)
 {
     private static readonly string[] Shops = ["alpha", "beta", "gamma", "delta"];

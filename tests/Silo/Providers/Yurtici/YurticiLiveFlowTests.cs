@@ -17,7 +17,6 @@ namespace OrleansShop.Tests.Silo.Providers.Yurtici;
 /// silos do — retries, a timeout that hid a success, a silo killed while its call was in flight —
 /// and Yurtiçi's tracking moves the order.
 /// </summary>
-[LongRunning(55)]
 public sealed class YurticiLiveFlowTests : IAsyncLifetime
 {
     private FakeYurtici _yurtici = null!;
