@@ -84,6 +84,7 @@ public sealed class TestCluster : IAsyncDisposable
                 builder.Services.AddKeyedSingleton(ReminderTimeProviderNames.Reminders, time);
             }
 
+            builder.Services.AddSingleton<IFatalErrorHandler, TestSiloFatalErrors>();
             _options.ConfigureServices?.Invoke(builder.Services);
         });
         var starting = app.StartAsync();
