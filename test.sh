@@ -11,7 +11,14 @@ log() { printf '[test.sh] %s\n' "$*" >&2; }
 
 # --- A throwaway PostgreSQL on a free port -----------------------------------------------------
 . "$root/scripts/throwaway-postgres.sh"
-trap pg_throwaway_stop EXIT
+# Silos and gateways the tests start as processes are stopped by the tests; if the test host itself
+# dies (a crash, a kill), they would outlive the run and load the machine, so whatever still runs
+# from this checkout's build output is stopped too.
+stop_leftovers() {
+  pkill -KILL -f "$root/(silo|api)/bin/Release/net10.0/OrleansShop\.(Silo|Gateway)\.dll" 2>/dev/null || true
+  pg_throwaway_stop
+}
+trap stop_leftovers EXIT
 trap 'exit 130' INT TERM
 
 # fsync off: a test database that dies with the machine loses nothing anyone needs, and the
