@@ -207,7 +207,7 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
             : OrderStatus.Confirmed;
         // LastChangeAt comes only from timestamps the senders give: comparing them with our own
         // receipt times would mix clocks (and a gateway's whole seconds with our milliseconds).
-        var token = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         State = State with { Status = initial, Details = order, CreatedAt = order.PlacedAt ?? now, LastChangeAt = orderEvent.OccurredAt ?? order.PlacedAt, TrackingToken = token };
         Index.Set(OrderKeys.ByTrackingToken, token, GetPrimaryKeyString(), null, "{}");
         if (initial == OrderStatus.AwaitingSmsConfirmation)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using OrleansShop.Grains.Orders;
@@ -50,17 +49,6 @@ internal static class CallStatusApi
     }
 
     /// <summary>The order's status as one sentence to read aloud, in <paramref name="language"/>.</summary>
-    private static string Say(IStringLocalizerFactory localizers, string language, OrderView order)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-            return localizers.Create(typeof(ConsoleText))[$"Call.{order.Status}", order.Reference].Value;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    private static string Say(IStringLocalizerFactory localizers, string language, OrderView order) =>
+        BuyerTexts.InLanguage(localizers, language, localizer => localizer[$"Call.{order.Status}", order.Reference].Value);
 }

@@ -65,21 +65,8 @@ internal static class TrackingApi
 
     private static IResult Html(int status, string html) => Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
 
-    /// <summary>Renders in <paramref name="language"/>: the localizer reads the thread's UI culture, set for the rendering only.</summary>
-    private static string InLanguage(IStringLocalizerFactory localizers, string language, Func<TrackingTexts, string> render)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-            var localizer = localizers.Create(typeof(ConsoleText));
-            return render(new TrackingTexts(key => localizer[key].Value, ConsoleCultures.Formatting(language)));
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    private static string InLanguage(IStringLocalizerFactory localizers, string language, Func<TrackingTexts, string> render) =>
+        BuyerTexts.InLanguage(localizers, language, localizer => render(new TrackingTexts(key => localizer[key].Value, ConsoleCultures.Formatting(language))));
 
     /// <summary>The page in one language: <c>T</c> reads its words, <c>formatting</c> writes its times.</summary>
     private sealed class TrackingTexts(Func<string, string> text, CultureInfo formatting)
