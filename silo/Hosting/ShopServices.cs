@@ -19,6 +19,7 @@ internal static class ShopServices
         services.AddValidatedOptions<SmsOptions, SmsOptionsValidator>(SmsOptions.SectionName);
         services.AddSingleton<InboundSmsPath>();
         services.AddSingleton<UpstreamLookup>();
+        services.AddSingleton<CodVerdicts>();
         services.AddProviders(configuration);
         services.AddSingleton<ReviewAccountChecks>();
         services.AddValidatedOptions<TrackingOptions, TrackingOptionsValidator>(TrackingOptions.SectionName);

@@ -17,6 +17,7 @@ internal sealed class ShopMetrics
     private readonly Counter<long> _webhooks;
     private readonly Histogram<double> _ingest;
     private readonly Counter<long> _lookups;
+    private readonly Counter<long> _verdicts;
 
     public ShopMetrics(IMeterFactory meters, ReadModelGauges gauges)
     {
@@ -30,6 +31,8 @@ internal sealed class ShopMetrics
             "orleansshop.webhooks.duration", "s", "From a delivery's arrival to its answer, by profile and outcome.", tags: null, EffectMetrics.SecondsAdvice);
         _lookups = meter.CreateCounter<long>(
             "orleansshop.checkout.lookups", "{lookup}", "Checkout questions (may this buyer pay on delivery?), by shop and verdict.");
+        _verdicts = meter.CreateCounter<long>(
+            "orleansshop.cod.verdicts", "{order}", "COD orders decided on as they arrived, by shop and action (none, flag, hold, cancel).");
         meter.CreateObservableGauge(
             "orleansshop.effects.pending", () => gauges.Deliveries(Storage.DeliveryStates.Pending), "{effect}",
             "Effects that failed at least once and wait for a retry, by target (cluster-wide: every silo reports the same figure).");
@@ -46,6 +49,9 @@ internal sealed class ShopMetrics
         _webhooks.Add(1, new TagList { { "shop", shop }, { "profile", profile }, { "outcome", outcome } });
         _ingest.Record(elapsed.TotalSeconds, new TagList { { "profile", profile }, { "outcome", outcome } });
     }
+
+    public void CodVerdict(string shop, string action) =>
+        _verdicts.Add(1, new TagList { { "shop", shop }, { "action", action } });
 
     public void CheckoutLookup(string shop, bool codAllowed) =>
         _lookups.Add(1, new TagList { { "shop", shop }, { "verdict", codAllowed ? "allowed" : "refused" } });

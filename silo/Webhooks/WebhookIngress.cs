@@ -4,6 +4,7 @@ using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Silo.Endpoints;
+using OrleansShop.Silo.Endpoints.Reputation;
 using OrleansShop.Silo.Http;
 using OrleansShop.Silo.Observability;
 using OrleansShop.Silo.Problems;
@@ -27,7 +28,7 @@ internal static class WebhookIngress
     }
 
     private static async Task<IResult> ReceiveAsync(
-        string shopId, HttpRequest request, IGrainFactory grains, OrderEventFactory events, WebhookRateLimits limits, TimeProvider timeProvider,
+        string shopId, HttpRequest request, IGrainFactory grains, OrderEventFactory events, CodVerdicts verdicts, WebhookRateLimits limits, TimeProvider timeProvider,
         [FromKeyedServices(ShopTime.Key)] TimeProvider shopTime, ILogger<ShopLogScope> logger)
     {
         var (body, tooLarge) = await RequestBody.ReadAsync(request);
@@ -87,8 +88,7 @@ internal static class WebhookIngress
         var orderEvent = events.Create(canonical, mapped.DedupKey, profile.Name, shopId, shop.Settings);
         if (orderEvent.Order is { } order)
         {
-            var reputation = await grains.GetGrain<IBuyerReputationGrain>(order.EmailHash).GetAsync();
-            orderEvent = orderEvent with { Order = order with { ReputationAtCheckout = reputation } };
+            orderEvent = orderEvent with { Order = await verdicts.DecideAsync(shop, order, ((OrderCreated)canonical).Email, request.HttpContext.RequestAborted) };
         }
 
         return await ApplyOnceAsync(grains, logger, shopId, canonical.OrderId, profile.Name, mapped.DedupKey, orderEvent);

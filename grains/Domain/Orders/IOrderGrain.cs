@@ -23,17 +23,29 @@ public interface IOrderGrain : IGrainWithStringKey
     Task<OrderView?> GetAsync();
 
     /// <summary>
-    /// The merchant confirms or cancels by hand an order awaiting SMS confirmation (the buyer
-    /// confirmed by phone, say): applied like the buyer's reply, with the reason in the history.
-    /// Already so is an ignored duplicate; any other state is refused, and the history keeps neither.
-    /// Null when the order does not exist.
+    /// The merchant decides by hand on an order awaiting SMS confirmation (the buyer confirmed by
+    /// phone, say) or held below the shop's COD threshold: applied like any event, with the reason
+    /// in the history. Already so is an ignored duplicate; any other state is refused, and the
+    /// history keeps neither. Null when the order does not exist.
     /// </summary>
     Task<EventAnswer?> DecideAsync(MerchantDecision decision);
 }
 
-/// <param name="Confirm">True to confirm, false to cancel.</param>
 /// <param name="Reason">Why, in the merchant's words (e.g. "confirmed by phone"), for the history.</param>
-public sealed record MerchantDecision(bool Confirm, string Reason);
+public sealed record MerchantDecision(MerchantAction Action, string Reason);
+
+/// <summary>What a merchant may decide by hand.</summary>
+public enum MerchantAction
+{
+    /// <summary>An order awaiting SMS confirmation, or held, is confirmed: it may ship.</summary>
+    Confirm,
+
+    /// <summary>An order awaiting SMS confirmation, or held, is cancelled.</summary>
+    Cancel,
+
+    /// <summary>A held order goes on as if it had not been held: to its SMS confirmation, or confirmed when the shop confirms none by SMS.</summary>
+    Release,
+}
 
 public static class OrderKeys
 {

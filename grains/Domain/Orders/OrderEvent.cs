@@ -86,6 +86,9 @@ public sealed record NewOrder
     /// <summary>The buyer's network record when the order arrived (docs/http-api.md's <c>reputationAtCheckout</c>).</summary>
     public Reputation.ReputationView? ReputationAtCheckout { get; init; }
 
+    /// <summary>For a COD order: the decision on the buyer, made by the ingress as the order arrived (docs/http-api.md's <c>codVerdict</c>).</summary>
+    public Reputation.CodVerdict? CodVerdict { get; init; }
+
     /// <summary>Decided from the shop's settings when the order arrives.</summary>
     public required OrderPolicy Policy { get; init; }
 }

@@ -52,24 +52,29 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
     public async Task<EventAnswer?> DecideAsync(MerchantDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        if (State.Status is not { } status)
+        if (State is not { Status: { } status, Details: { } order })
         {
             return null;
         }
 
-        var (trigger, target, name) = decision.Confirm
-            ? (OrderTrigger.SmsConfirmed, OrderStatus.Confirmed, "merchant.confirmed")
-            : (OrderTrigger.Cancelled, OrderStatus.Cancelled, "merchant.cancelled");
+        var (trigger, name) = decision.Action switch
+        {
+            MerchantAction.Confirm => (OrderTrigger.ConfirmedByHand, "merchant.confirmed"),
+            MerchantAction.Release => (order.Policy.SmsConfirmation ? OrderTrigger.Released : OrderTrigger.ConfirmedByHand, "merchant.released"),
+            _ => (OrderTrigger.Cancelled, "merchant.cancelled"),
+        };
         var eventId = $"merchant/{name}";
-        if (status == target)
+        var rule = TransitionTable.Decide(status, trigger);
+        if (rule.Verdict == Verdict.Duplicate || State.History.Any(h => h.EventId == eventId && h.Outcome == "applied"))
         {
             return new EventAnswer(eventId, OrderId, status.ToString(), "ignored", "duplicate: the order is already so");
         }
 
-        if (status != OrderStatus.AwaitingSmsConfirmation)
+        if (rule.Verdict != Verdict.Apply || status is not (OrderStatus.AwaitingSmsConfirmation or OrderStatus.Held))
         {
-            return new EventAnswer(eventId, OrderId, status.ToString(), "rejected",
-                $"only an order awaiting SMS confirmation is {(decision.Confirm ? "confirmed" : "cancelled")} by hand; this one is {status}");
+            var action = decision.Action.ToString().ToLowerInvariant();
+            var decidable = decision.Action == MerchantAction.Release ? "only a held order is released" : $"only an order awaiting SMS confirmation or held is {action}ed by hand";
+            return new EventAnswer(eventId, OrderId, status.ToString(), "rejected", $"{decidable}; this one is {status}");
         }
 
         return await ApplyAsync(new OrderEvent { EventId = eventId, Source = MerchantSource, Name = name, Trigger = trigger, Note = decision.Reason });
@@ -184,7 +189,8 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         return Task.FromResult<OrderView?>(new OrderView(
             OrderId, order.Reference, status.ToString(), order.Policy.Cod, order.PaymentMethod, new AmountView(order.Total.Value, order.Total.Currency),
             current.CreatedAt, current.UpdatedAt, order.ReputationAtCheckout, current.History,
-            effects.Sms, effects.Invoice.View(), effects.ReputationReport, effects.Review, effects.Protection, effects.Shipment, current.Payments, current.SideEffectLog, current.TrackingToken));
+            effects.Sms, effects.Invoice.View(), effects.ReputationReport, effects.Review, effects.Protection, effects.Shipment, current.Payments, current.SideEffectLog, current.TrackingToken,
+            order.CodVerdict));
     }
 
     /// <summary>The order does not exist yet: create it, or keep the event until it does.</summary>
@@ -202,9 +208,7 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         }
 
         var now = TimeProvider.GetUtcNow();
-        var initial = !order.Policy.Cod ? OrderStatus.Received
-            : order.Policy.SmsConfirmation ? OrderStatus.AwaitingSmsConfirmation
-            : OrderStatus.Confirmed;
+        var initial = Initial(order);
         // LastChangeAt comes only from timestamps the senders give: comparing them with our own
         // receipt times would mix clocks (and a gateway's whole seconds with our milliseconds).
         var token = System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
@@ -212,15 +216,20 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         Index.Set(OrderKeys.ByTrackingToken, token, GetPrimaryKeyString(), null, "{}");
         if (initial == OrderStatus.AwaitingSmsConfirmation)
         {
-            var request = new SmsConfirmationRequest(order.Phone, order.CustomerName, order.Reference,
-                order.ShippingAddress?.CountryCode ?? order.BillingAddress?.CountryCode, order.Policy.Sms!);
-            Outbox.Send<ISmsConfirmationGrain>(GetPrimaryKeyString(), sms => sms.StartAsync(request));
-            SetSms(State.SideEffects.Sms with { Status = "pending" });
+            StartSmsConfirmation(order);
         }
 
-        HandOverToCarrier(order, initial);
-        RegisterProtection(order);
-        var answer = Record(orderEvent, "applied", initial, null, from: null);
+        if (initial == OrderStatus.Cancelled)
+        {
+            State = State with { Details = order with { Phone = null } }; // cancelled as it arrived: nothing will text the buyer
+        }
+        else
+        {
+            HandOverToCarrier(order, initial);
+            RegisterProtection(order);
+        }
+
+        var answer = Record(orderEvent, "applied", initial, order.CodVerdict?.Summary(), from: null);
 
         // Replay what came early, in the order it happened (arrival order where it does not say).
         var deferred = State.Deferred.Select((e, i) => (e, i)).OrderBy(x => x.e.OccurredAt ?? DateTimeOffset.MaxValue).ThenBy(x => x.i);
@@ -231,6 +240,29 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         }
 
         return answer with { Status = State.Status.ToString() };
+    }
+
+    /// <summary>
+    /// Where an order starts: a prepaid one waits for its payment; a COD one of a buyer below the
+    /// shop's threshold is held or cancelled when the shop says so, else it awaits the buyer's SMS
+    /// reply, or is confirmed when the shop confirms none by SMS.
+    /// </summary>
+    private static OrderStatus Initial(NewOrder order) => order switch
+    {
+        { Policy.Cod: false } => OrderStatus.Received,
+        { CodVerdict.Action: Reputation.CodActions.Hold } => OrderStatus.Held,
+        { CodVerdict.Action: Reputation.CodActions.Cancel } => OrderStatus.Cancelled,
+        { Policy.SmsConfirmation: true } => OrderStatus.AwaitingSmsConfirmation,
+        _ => OrderStatus.Confirmed,
+    };
+
+    /// <summary>Asks the buyer to confirm by SMS: as the order arrives, or when the merchant releases it from hold.</summary>
+    private void StartSmsConfirmation(NewOrder order)
+    {
+        var request = new SmsConfirmationRequest(order.Phone, order.CustomerName, order.Reference,
+            order.ShippingAddress?.CountryCode ?? order.BillingAddress?.CountryCode, order.Policy.Sms!);
+        Outbox.Send<ISmsConfirmationGrain>(GetPrimaryKeyString(), sms => sms.StartAsync(request));
+        SetSms(State.SideEffects.Sms with { Status = "pending" });
     }
 
     private EventAnswer Apply(OrderEvent orderEvent)
@@ -298,6 +330,11 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
             EndSmsConfirmation(trigger, target, orderEvent);
         }
 
+        if (target == OrderStatus.AwaitingSmsConfirmation)
+        {
+            StartSmsConfirmation(order); // released from hold
+        }
+
         if (target is OrderStatus.Closed or OrderStatus.NotCollected or OrderStatus.Cancelled)
         {
             // A phone number is personal data, kept only while the order may still need to text the buyer.
@@ -331,12 +368,14 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
 
     /// <summary>
     /// The history's reason for an applied transition: the merchant's own words, the carrier's, or
-    /// what it means that the platform moved on an order still waiting for the buyer's reply.
+    /// what it means that the platform moved on an order still waiting for the buyer's reply or held.
     /// </summary>
     private static string? WhyApplied(OrderEvent orderEvent, OrderStatus from, OrderStatus target) =>
         orderEvent.Note
-        ?? (from == OrderStatus.AwaitingSmsConfirmation && orderEvent.Source is not (SmsSource or MerchantSource) && target != OrderStatus.Cancelled
-            ? $"the shop reported it {target} while it awaited SMS confirmation: confirmed another way, the SMS confirmation is stopped"
+        ?? (from is OrderStatus.AwaitingSmsConfirmation or OrderStatus.Held && orderEvent.Source is not (SmsSource or MerchantSource) && target != OrderStatus.Cancelled
+            ? (from == OrderStatus.Held
+                ? $"the shop reported it {target} while it was held: released another way"
+                : $"the shop reported it {target} while it awaited SMS confirmation: confirmed another way, the SMS confirmation is stopped")
                 + (orderEvent.Shipment?.Reason is { } carrier ? $"; {carrier}" : string.Empty)
             : orderEvent.Shipment?.Reason);
 

@@ -23,6 +23,9 @@ public enum OrderStatus
     NotCollected,
 
     Cancelled,
+
+    /// <summary>A cash-on-delivery order of a buyer below the shop's threshold, waiting for the merchant's decision (<c>reputation.belowThreshold: hold</c>).</summary>
+    Held,
 }
 
 /// <summary>What can happen to an order: each canonical event resolves to one trigger.</summary>
@@ -37,4 +40,10 @@ public enum OrderTrigger
     ClosedPaid,
     NotCollected,
     Cancelled,
+
+    /// <summary>The merchant releases a held order: it goes on to its SMS confirmation.</summary>
+    Released,
+
+    /// <summary>The merchant confirms by hand an order awaiting SMS confirmation or held.</summary>
+    ConfirmedByHand,
 }

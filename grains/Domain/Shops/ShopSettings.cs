@@ -94,7 +94,9 @@ public sealed record WebhookSettings(
     }
 }
 
-public sealed record ReputationSettings(int ThresholdPercent = 80, bool BlockCodBelowThreshold = false);
+/// <param name="BlockCodBelowThreshold">Whether checkout's answer refuses cash on delivery to a buyer below the threshold.</param>
+/// <param name="BelowThreshold">What a COD order of a buyer below the threshold does when it arrives: one of <see cref="Reputation.CodActions.BelowThreshold"/>.</param>
+public sealed record ReputationSettings(int ThresholdPercent = 80, bool BlockCodBelowThreshold = false, string BelowThreshold = Reputation.CodActions.Flag);
 
 public sealed record SmsSettings(
     bool Enabled = false,

@@ -105,7 +105,7 @@ internal sealed class WebhooksForm
         request with { Webhooks = new WebhooksRequest(mayChangeProfile ? Profile : request.Webhooks?.Profile, SettingsForms.Blank(Secret) ?? request.Webhooks?.Secret, SettingsForms.Blank(OverlapHours) is null ? null : SettingsForms.Integer(OverlapHours)) };
 }
 
-/// <summary>The COD reputation card: the Utánvét Ellenőr account (public and private API key) and the threshold.</summary>
+/// <summary>The COD reputation card: the Utánvét Ellenőr account (public and private API key), the threshold and what falls below it.</summary>
 internal sealed class ReputationForm
 {
     public string? PublicKey { get; set; }
@@ -116,10 +116,14 @@ internal sealed class ReputationForm
 
     public bool BlockCodBelowThreshold { get; set; }
 
+    /// <summary>What a COD order below the threshold does: <c>flag</c>, <c>hold</c> or <c>cancel</c>.</summary>
+    public string BelowThreshold { get; set; } = Grains.Reputation.CodActions.Flag;
+
     public static ReputationForm From(ShopSettings settings) => new()
     {
         ThresholdPercent = settings.Reputation.ThresholdPercent.ToString(CultureInfo.InvariantCulture),
         BlockCodBelowThreshold = settings.Reputation.BlockCodBelowThreshold,
+        BelowThreshold = settings.Reputation.BelowThreshold,
     };
 
     public ShopRequest Apply(ShopRequest request, Dictionary<string, string[]> errors)
@@ -132,7 +136,7 @@ internal sealed class ReputationForm
 
         return request with
         {
-            Reputation = new ReputationSettings(SettingsForms.Integer(ThresholdPercent), BlockCodBelowThreshold),
+            Reputation = new ReputationSettings(SettingsForms.Integer(ThresholdPercent), BlockCodBelowThreshold, BelowThreshold),
             ReputationProvider = provider,
         };
     }

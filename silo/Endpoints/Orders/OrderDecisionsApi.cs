@@ -6,8 +6,9 @@ namespace OrleansShop.Silo.Endpoints.Orders;
 
 /// <summary>
 /// docs/http-api.md, Decisions by hand: the merchant confirms or cancels an order awaiting SMS
-/// confirmation (the buyer confirmed by phone, say), with a reason kept in the history. The order
-/// then goes on like any other, its outcome reported to the reputation network as usual.
+/// confirmation (the buyer confirmed by phone, say) or held below the shop's COD threshold, or
+/// releases a held one, with a reason kept in the history. The order then goes on like any other,
+/// its outcome reported to the reputation network as usual.
 /// </summary>
 internal static class OrderDecisionsApi
 {
@@ -16,12 +17,13 @@ internal static class OrderDecisionsApi
     public static IEndpointRouteBuilder MapOrderDecisionsApi(this IEndpointRouteBuilder endpoints)
     {
         var order = endpoints.MapGroup("/v1/shops/{shopId}/orders/{orderId}").AddEndpointFilter<ShopAccess>();
-        order.MapPost("/confirm", (string shopId, string orderId, HttpRequest request, IGrainFactory grains) => DecideAsync(shopId, orderId, confirm: true, request, grains));
-        order.MapPost("/cancel", (string shopId, string orderId, HttpRequest request, IGrainFactory grains) => DecideAsync(shopId, orderId, confirm: false, request, grains));
+        order.MapPost("/confirm", (string shopId, string orderId, HttpRequest request, IGrainFactory grains) => DecideAsync(shopId, orderId, MerchantAction.Confirm, request, grains));
+        order.MapPost("/cancel", (string shopId, string orderId, HttpRequest request, IGrainFactory grains) => DecideAsync(shopId, orderId, MerchantAction.Cancel, request, grains));
+        order.MapPost("/release", (string shopId, string orderId, HttpRequest request, IGrainFactory grains) => DecideAsync(shopId, orderId, MerchantAction.Release, request, grains));
         return endpoints;
     }
 
-    private static async Task<IResult> DecideAsync(string shopId, string orderId, bool confirm, HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> DecideAsync(string shopId, string orderId, MerchantAction action, HttpRequest request, IGrainFactory grains)
     {
         var (body, problem) = await JsonRequest.ReadAsync<DecisionRequest>(request, ApiJson.Options);
         if (problem is not null)
@@ -34,10 +36,10 @@ internal static class OrderDecisionsApi
             return JsonRequest.Invalid("reason", invalid);
         }
 
-        return await DecideAsync(grains, shopId, orderId, new MerchantDecision(confirm, body.Reason!.Trim())) switch
+        return await DecideAsync(grains, shopId, orderId, new MerchantDecision(action, body.Reason!.Trim())) switch
         {
             null => TypedResults.Problem($"No order '{orderId}' in shop '{shopId}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found", type: ProblemTypes.NotFound),
-            { Outcome: "rejected" } refused => TypedResults.Problem(Sentence(refused.Detail!), statusCode: StatusCodes.Status409Conflict, title: "Not awaiting SMS confirmation", type: ProblemTypes.Conflict),
+            { Outcome: "rejected" } refused => TypedResults.Problem(Sentence(refused.Detail!), statusCode: StatusCodes.Status409Conflict, title: action == MerchantAction.Release ? "Not held" : "Not awaiting a decision", type: ProblemTypes.Conflict),
             var answer => TypedResults.Ok(answer),
         };
     }

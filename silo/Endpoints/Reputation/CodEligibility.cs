@@ -26,6 +26,21 @@ internal static class CodEligibility
         return answer with { Reasons = [.. answer.Reasons, Reason(finding)] };
     }
 
+    /// <summary>
+    /// The decision on a COD order as it arrives: checkout's answer on the same figures, kept on the
+    /// order with what the shop's <c>reputation.belowThreshold</c> makes of a buyer below the threshold.
+    /// </summary>
+    public static CodVerdict Verdict(ReputationView network, UpstreamAnswer? upstream, ShopSettings shop)
+    {
+        var answer = Decide(network, upstream, shop);
+        var decided = answer.Reputation;
+        var allowed = decided is not { Known: true, RatePercent: { } rate } || rate >= answer.ThresholdPercent;
+        var provider = decided.Upstream is { } u ? new CodVerdictUpstream(u.Status, u.Collected, u.NotCollected, u.RatePercent, u.Cached) : null;
+        return new CodVerdict(
+            allowed, allowed ? CodActions.None : shop.Reputation.BelowThreshold, answer.ThresholdPercent,
+            decided.Collected, decided.NotCollected, decided.RatePercent, network, provider, answer.Reasons);
+    }
+
     private static EligibilityAnswer Decide(ReputationView reputation, ShopSettings shop, UpstreamView? upstream)
     {
         var threshold = shop.Reputation.ThresholdPercent;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using OrleansShop.Effects;
+using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Shops;
 
 namespace OrleansShop.Silo.Endpoints.Shops;
@@ -179,6 +180,11 @@ internal static partial class ShopRequestValidation
         if (request.Reputation is { ThresholdPercent: < 0 or > 100 })
         {
             Fail("reputation.thresholdPercent", "reputation.thresholdPercent must be between 0 and 100.");
+        }
+
+        if (request.Reputation is { } reputation && !CodActions.BelowThreshold.Contains(reputation.BelowThreshold))
+        {
+            Fail("reputation.belowThreshold", $"reputation.belowThreshold must be {string.Join(", ", CodActions.BelowThreshold.SkipLast(1))} or {CodActions.BelowThreshold[^1]}.");
         }
 
         if (request.Sms is { } sms)

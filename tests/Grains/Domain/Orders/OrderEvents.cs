@@ -1,4 +1,5 @@
 using OrleansShop.Grains.Orders;
+using OrleansShop.Grains.Reputation;
 
 namespace OrleansShop.Tests.Grains.Domain.Orders;
 
@@ -27,6 +28,15 @@ internal static class OrderEvents
             Policy = new OrderPolicy(cod, cod && sms ? new OrleansShop.Grains.Shops.SmsSettings(Enabled: true) : null),
         },
     };
+
+    /// <summary>A COD order with SMS confirmation of a buyer below the shop's threshold, whose shop does <paramref name="action"/> about it.</summary>
+    public static OrderEvent CreatedBelowThreshold(string action)
+    {
+        var created = Created(cod: true, sms: true);
+        var network = new ReputationView(true, 1, 3, 25m);
+        var verdict = new CodVerdict(false, action, 80, 1, 3, 25m, network, null, ["rate 25% is below the threshold 80%"]);
+        return created with { Order = created.Order! with { ReputationAtCheckout = network, CodVerdict = verdict } };
+    }
 
     public static OrderEvent Trigger(OrderTrigger trigger, DateTimeOffset? at = null) => trigger == OrderTrigger.Created
         ? Created(cod: false, sms: false, at: at)

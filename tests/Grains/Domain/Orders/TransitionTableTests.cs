@@ -1,4 +1,5 @@
 using OrleansShop.Grains.Orders;
+using OrleansShop.Grains.Reputation;
 using OrleansShop.Tests.Infrastructure;
 using static OrleansShop.Grains.Orders.OrderTrigger;
 
@@ -8,30 +9,32 @@ namespace OrleansShop.Tests.Grains.Domain.Orders;
 public sealed class TransitionTableTests(OneSilo silo) : IClassFixture<OneSilo>
 {
     // The design, written independently of TransitionTable: "-" ignored, "x" rejected, a state name applied.
-    // Columns: Created, SmsConfirmed, SmsExpired, Paid, Shipped, Closed, ClosedPaid, NotCollected, Cancelled
+    // Columns: Created, SmsConfirmed, SmsExpired, Paid, Shipped, Closed, ClosedPaid, NotCollected, Cancelled, Released, ConfirmedByHand
     private static readonly Dictionary<OrderStatus, string[]> Expected = new()
     {
-        [OrderStatus.Received] = ["-", "-", "-", "Paid", "Shipped", "Closed", "Closed", "NotCollected", "Cancelled"],
-        [OrderStatus.AwaitingSmsConfirmation] = ["-", "Confirmed", "Cancelled", "Paid", "Shipped", "Closed", "Closed", "NotCollected", "Cancelled"], // the platform knows better
-        [OrderStatus.Confirmed] = ["-", "-", "-", "Paid", "Shipped", "Closed", "Closed", "NotCollected", "Cancelled"],
-        [OrderStatus.Shipped] = ["-", "-", "-", "Paid", "-", "Closed", "Closed", "NotCollected", "x"],
-        [OrderStatus.Paid] = ["-", "-", "-", "-", "Shipped", "Closed", "Closed", "NotCollected", "Cancelled"],
-        [OrderStatus.Closed] = ["-", "-", "-", "-", "-", "-", "-", "NotCollected", "x"],
-        [OrderStatus.NotCollected] = ["-", "-", "-", "Paid", "-", "Closed", "Closed", "-", "x"],
-        [OrderStatus.Cancelled] = ["-", "-", "-", "x", "x", "x", "x", "x", "-"],
+        [OrderStatus.Received] = ["-", "-", "-", "Paid", "Shipped", "Closed", "Closed", "NotCollected", "Cancelled", "x", "x"],
+        [OrderStatus.AwaitingSmsConfirmation] = ["-", "Confirmed", "Cancelled", "Paid", "Shipped", "Closed", "Closed", "NotCollected", "Cancelled", "x", "Confirmed"], // the platform knows better
+        [OrderStatus.Held] = ["-", "-", "-", "Paid", "Shipped", "Closed", "Closed", "NotCollected", "Cancelled", "AwaitingSmsConfirmation", "Confirmed"], // so it does for a held one
+        [OrderStatus.Confirmed] = ["-", "-", "-", "Paid", "Shipped", "Closed", "Closed", "NotCollected", "Cancelled", "x", "-"],
+        [OrderStatus.Shipped] = ["-", "-", "-", "Paid", "-", "Closed", "Closed", "NotCollected", "x", "x", "x"],
+        [OrderStatus.Paid] = ["-", "-", "-", "-", "Shipped", "Closed", "Closed", "NotCollected", "Cancelled", "x", "x"],
+        [OrderStatus.Closed] = ["-", "-", "-", "-", "-", "-", "-", "NotCollected", "x", "x", "x"],
+        [OrderStatus.NotCollected] = ["-", "-", "-", "Paid", "-", "Closed", "Closed", "-", "x", "x", "x"],
+        [OrderStatus.Cancelled] = ["-", "-", "-", "x", "x", "x", "x", "x", "-", "x", "x"],
     };
 
     // How a fresh order reaches each state.
-    private static readonly Dictionary<OrderStatus, (bool Cod, bool Sms, OrderTrigger[] Path)> Paths = new()
+    private static readonly Dictionary<OrderStatus, (bool Cod, bool Sms, bool Hold, OrderTrigger[] Path)> Paths = new()
     {
-        [OrderStatus.Received] = (false, false, []),
-        [OrderStatus.AwaitingSmsConfirmation] = (true, true, []),
-        [OrderStatus.Confirmed] = (true, true, [SmsConfirmed]),
-        [OrderStatus.Shipped] = (true, false, [Shipped]),
-        [OrderStatus.Paid] = (false, false, [Paid]),
-        [OrderStatus.Closed] = (false, false, [Closed]),
-        [OrderStatus.NotCollected] = (true, false, [Shipped, NotCollected]),
-        [OrderStatus.Cancelled] = (false, false, [Cancelled]),
+        [OrderStatus.Received] = (false, false, false, []),
+        [OrderStatus.AwaitingSmsConfirmation] = (true, true, false, []),
+        [OrderStatus.Held] = (true, true, true, []),
+        [OrderStatus.Confirmed] = (true, true, false, [SmsConfirmed]),
+        [OrderStatus.Shipped] = (true, false, false, [Shipped]),
+        [OrderStatus.Paid] = (false, false, false, [Paid]),
+        [OrderStatus.Closed] = (false, false, false, [Closed]),
+        [OrderStatus.NotCollected] = (true, false, false, [Shipped, NotCollected]),
+        [OrderStatus.Cancelled] = (false, false, false, [Cancelled]),
     };
 
     private readonly ClusterScope _scope = silo.Scope;
@@ -55,7 +58,7 @@ public sealed class TransitionTableTests(OneSilo silo) : IClassFixture<OneSilo>
     {
         Assert.Equal(Enum.GetValues<OrderStatus>().Length, Expected.Count);
         Assert.All(Expected.Values, row => Assert.Equal(Enum.GetValues<OrderTrigger>().Length, row.Length));
-        Assert.Equal(72, Pairs().Count);
+        Assert.Equal(99, Pairs().Count);
     }
 
     [Theory]
@@ -63,8 +66,8 @@ public sealed class TransitionTableTests(OneSilo silo) : IClassFixture<OneSilo>
     public async Task Each_state_answers_each_trigger_as_designed(OrderStatus state, OrderTrigger trigger)
     {
         var order = _scope.Cluster.Primary.Grains.GetGrain<IOrderGrain>($"table/{state}-{trigger}");
-        var (cod, sms, path) = Paths[state];
-        await order.ApplyAsync(OrderEvents.Created(cod, sms));
+        var (cod, sms, hold, path) = Paths[state];
+        await order.ApplyAsync(hold ? OrderEvents.CreatedBelowThreshold(CodActions.Hold) : OrderEvents.Created(cod, sms));
         foreach (var step in path)
         {
             Assert.Equal("applied", (await order.ApplyAsync(OrderEvents.Trigger(step))).Outcome);
