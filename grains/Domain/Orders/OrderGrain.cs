@@ -72,8 +72,9 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
 
         if (rule.Verdict != Verdict.Apply || status is not (OrderStatus.AwaitingSmsConfirmation or OrderStatus.Held))
         {
-            var action = decision.Action.ToString().ToLowerInvariant();
-            var decidable = decision.Action == MerchantAction.Release ? "only a held order is released" : $"only an order awaiting SMS confirmation or held is {action}ed by hand";
+            var decidable = decision.Action == MerchantAction.Release
+                ? "only a held order is released"
+                : $"only an order awaiting SMS confirmation or held is {(decision.Action == MerchantAction.Confirm ? "confirmed" : "cancelled")} by hand";
             return new EventAnswer(eventId, OrderId, status.ToString(), "rejected", $"{decidable}; this one is {status}");
         }
 

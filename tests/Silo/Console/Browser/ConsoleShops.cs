@@ -38,14 +38,14 @@ internal static class ConsoleShops
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Gives <see cref="BuyerEmail"/> a record: <paramref name="collected"/> parcels collected and <paramref name="notCollected"/> not, as the network counts them.</summary>
-    public static async Task BuyerHistoryAsync(TestSilo silo, string shopId, string key, int collected, int notCollected)
+    /// <summary>Gives <paramref name="email"/> (<see cref="BuyerEmail"/> by default) a record: <paramref name="collected"/> parcels collected and <paramref name="notCollected"/> not, as the network counts them.</summary>
+    public static async Task BuyerHistoryAsync(TestSilo silo, string shopId, string key, int collected, int notCollected, string email = BuyerEmail)
     {
         var poster = Poster(silo, shopId);
         for (var i = 0; i < collected + notCollected; i++)
         {
             var orderId = $"history-{i}";
-            await SendAsync(poster, SignedPoster.Created(orderId, email: BuyerEmail));
+            await SendAsync(poster, SignedPoster.Created(orderId, email: email));
             await SendAsync(poster, SignedPoster.Status(orderId, i < collected ? "paid" : "not_collected"));
         }
 
@@ -53,7 +53,7 @@ internal static class ConsoleShops
         await Eventually.TrueAsync(
             async () =>
             {
-                var answer = await (await shop.PostAsJsonAsync($"/v1/shops/{shopId}/cod-eligibility", new { email = BuyerEmail })).Content.ReadFromJsonAsync<JsonElement>();
+                var answer = await (await shop.PostAsJsonAsync($"/v1/shops/{shopId}/cod-eligibility", new { email })).Content.ReadFromJsonAsync<JsonElement>();
                 var reputation = answer.GetProperty("reputation");
                 return reputation.GetProperty("collected").GetInt32() == collected && reputation.GetProperty("notCollected").GetInt32() == notCollected;
             },

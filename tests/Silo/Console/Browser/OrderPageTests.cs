@@ -6,7 +6,7 @@ using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 
 namespace OrleansShop.Tests.Silo.Console.Browser;
 
-/// <summary>The order page: the buyer's reputation at checkout as the seed shows it, and the timeline of events and side effects.</summary>
+/// <summary>The order page: the COD verdict on the buyer with its figures, decisions by hand, and the timeline of events and side effects.</summary>
 [Collection(ConsoleBrowser.Collection)]
 public sealed class OrderPageTests(ConsoleBrowser browser)
 {
@@ -40,7 +40,8 @@ public sealed class OrderPageTests(ConsoleBrowser browser)
         await Assertions.Expect(page.GetByTestId("collected")).ToHaveTextAsync("3");
         await Assertions.Expect(page.GetByTestId("not-collected")).ToHaveTextAsync("1");
         await Assertions.Expect(page.GetByTestId("rate")).ToHaveTextAsync("75%");
-        await Assertions.Expect(page.GetByTestId("verdict")).ToHaveTextAsync("Cash on delivery refused: below the threshold");
+        await Assertions.Expect(page.GetByTestId("threshold")).ToHaveTextAsync("80%");
+        await Assertions.Expect(page.GetByTestId("verdict")).ToHaveTextAsync("Below the threshold: flagged, the order goes on");
         await Assertions.Expect(page.GetByTestId("invoice").GetByRole(AriaRole.Link, new() { Name = invoiceNumber })).ToBeVisibleAsync();
 
         var timeline = await page.GetByTestId("timeline").Locator("li").AllInnerTextsAsync();
@@ -90,5 +91,36 @@ public sealed class OrderPageTests(ConsoleBrowser browser)
         using var api = silo.CreateClient(key);
         var order = await api.GetFromJsonAsync<JsonElement>("/v1/shops/by-hand-shop/orders/20031");
         Assert.Equal(("Confirmed", "stopped"), (order.GetProperty("status").GetString(), order.GetProperty("sms").GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task A_merchant_releases_a_held_order_which_then_awaits_the_buyers_sms_confirmation()
+    {
+        var silo = browser.Scope.Cluster.Primary;
+        var key = await ConsoleShops.CreateAsync(silo, "held-shop", new
+        {
+            name = "Visszatartó",
+            webhooks = new { profile = "standard", secret = SignedPoster.StandardSecret },
+            reputation = new { thresholdPercent = 80, belowThreshold = "hold" },
+            sms = new { enabled = true },
+        });
+        const string buyer = "Held.Buyer+console@example.hu"; // a record of its own: the network is shared by every test of the console's silo
+        await ConsoleShops.BuyerHistoryAsync(silo, "held-shop", key, collected: 1, notCollected: 1, buyer);
+        await ConsoleShops.SendAsync(ConsoleShops.Poster(silo, "held-shop"), SignedPoster.Created("30044", email: buyer));
+        var page = await browser.NewPageAsync();
+        await ConsoleShops.SignInAsync(page, key);
+        await page.GotoAsync("/console/shops/held-shop/orders/30044");
+
+        await Assertions.Expect(page.GetByTestId("order-status")).ToHaveTextAsync("Held: below the COD threshold");
+        await Assertions.Expect(page.GetByTestId("verdict")).ToHaveTextAsync("Below the threshold: held for your decision");
+        await Assertions.Expect(page.GetByTestId("rate")).ToHaveTextAsync("50%");
+        await page.GetByLabel("Reason").FillAsync("a regular customer");
+        await page.GetByTestId("decide").GetByRole(AriaRole.Button, new() { Name = "Release the order" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("decided")).ToHaveTextAsync("The order is released.");
+        await Assertions.Expect(page.GetByTestId("order-status")).ToHaveTextAsync("Awaiting SMS confirmation");
+        var timeline = await page.GetByTestId("timeline").Locator("li").AllInnerTextsAsync();
+        Assert.Contains(timeline, line => line.Contains("Released by the merchant", StringComparison.Ordinal) && line.Contains("a regular customer", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("decide").GetByRole(AriaRole.Button, new() { Name = "Release the order" })).ToHaveCountAsync(0);
     }
 }

@@ -139,7 +139,7 @@ public sealed class OrderDecisionsApiTests
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal("ignored", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
         Assert.Equal(HttpStatusCode.Conflict, tooLate.StatusCode);
-        Assert.Equal("Only an order awaiting SMS confirmation is cancelled by hand; this one is Confirmed.", (await tooLate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal("Only an order awaiting SMS confirmation or held is cancelled by hand; this one is Confirmed.", (await tooLate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(["order.created", "merchant.confirmed"], await shop.EventsAsync("decided"));
     }

@@ -1,6 +1,8 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using OrleansShop.Tests.Infrastructure;
+using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using OrleansShop.Tests.Silo.Providers.UtanvetEllenor;
 using static OrleansShop.Tests.Silo.Endpoints.Reputation.UpstreamTesting;
 
@@ -81,6 +83,38 @@ public sealed class UpstreamLookupTests : IAsyncLifetime
         var cacheRows = await scope.Database.ScalarAsync<string>("SELECT string_agg(grain_key || ' ' || payload, ' ') FROM " + TestDatabase.GrainStates + " WHERE grain_type ILIKE '%cache%'") ?? "";
         Assert.Equal(2, cacheRows.Split("demo/").Length); // one entry per (shop's keys, e-mail hash), not per spelling
         Assert.DoesNotContain("kovacs", cacheRows, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_cod_order_is_decided_as_it_arrives_on_the_providers_counts_merged_with_the_networks_through_checkouts_cache()
+    {
+        await using var scope = await LiveAsync(_fake);
+        var demo = await ShopAsync(scope, "demo", belowThreshold: "hold");
+        _fake.AnswerVerdict(200, good: 1, bad: 9, reputation: -0.8, reason: "Signals found.");
+        Assert.False((await demo.EligibilityAsync()).GetProperty("codAllowed").GetBoolean()); // the buyer at checkout
+
+        await demo.Post.StandardAsync(SignedPoster.Created("u-1", email: Email));
+
+        var held = await demo.OrderAsync("u-1");
+        Assert.Equal("Held", held.GetProperty("status").GetString());
+        var verdict = held.GetProperty("codVerdict");
+        Assert.Equal((false, "hold", 1, 9, 10m),
+            (verdict.GetProperty("allowed").GetBoolean(), verdict.GetProperty("action").GetString(), verdict.GetProperty("collected").GetInt32(), verdict.GetProperty("notCollected").GetInt32(), verdict.GetProperty("ratePercent").GetDecimal()));
+        Assert.False(verdict.GetProperty("network").GetProperty("known").GetBoolean());
+        var upstream = verdict.GetProperty("upstream");
+        Assert.Equal(("signals", 1, 9, true),
+            (upstream.GetProperty("status").GetString(), upstream.GetProperty("collected").GetInt32(), upstream.GetProperty("notCollected").GetInt32(), upstream.GetProperty("cached").GetBoolean()));
+        Assert.Single(_fake.Lookups()); // the order was decided on checkout's cached answer: no second call, no quota spent
+
+        _fake.AnswerWith(503, "<html>busy</html>", "text/html");
+        using var accepted = await demo.Post.StandardAsync(SignedPoster.Created("u-2", email: "Masik.Vevo@example.hu"));
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode); // the provider's failure loses no order
+        var failedOpen = (await demo.OrderAsync("u-2")).GetProperty("codVerdict");
+        Assert.Equal((true, "none", "unavailable"), (failedOpen.GetProperty("allowed").GetBoolean(), failedOpen.GetProperty("action").GetString(), failedOpen.GetProperty("upstream").GetProperty("status").GetString()));
+        Assert.Contains("decided on the network's record alone", failedOpen.GetProperty("reasons")[1].GetString(), StringComparison.Ordinal);
+        Assert.Equal("Confirmed", (await demo.OrderAsync("u-2")).GetProperty("status").GetString());
+        UtanvetEllenorTesting.AssertNothingSecret((await demo.OrderAsync("u-2")).GetRawText(), "busy");
     }
 
     [Fact]

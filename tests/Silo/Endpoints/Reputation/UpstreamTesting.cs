@@ -33,12 +33,12 @@ internal static class UpstreamTesting
     /// A COD shop without SMS confirmation, invoicing or reviews (whose live providers these tests
     /// do not fake); with reputation provider keys unless <paramref name="publicKey"/> is null.
     /// </summary>
-    public static async Task<Shop> ShopAsync(ClusterScope scope, string shopId, string? publicKey = PublicKey, int threshold = 80)
+    public static async Task<Shop> ShopAsync(ClusterScope scope, string shopId, string? publicKey = PublicKey, int threshold = 80, string belowThreshold = "flag")
     {
         var silo = scope.Cluster.Primary;
         var admin = silo.CreateClient();
         var body = JsonSerializer.SerializeToNode(ShopsApiTests.Shop())!.AsObject();
-        body["reputation"] = JsonSerializer.SerializeToNode(new { thresholdPercent = threshold, blockCodBelowThreshold = true });
+        body["reputation"] = JsonSerializer.SerializeToNode(new { thresholdPercent = threshold, blockCodBelowThreshold = true, belowThreshold });
         body["sms"] = JsonSerializer.SerializeToNode(new { enabled = false });
         body["invoicing"] = JsonSerializer.SerializeToNode(new { enabled = false });
         body["reviews"] = JsonSerializer.SerializeToNode(new { enabled = false });
