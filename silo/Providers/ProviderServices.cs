@@ -3,6 +3,7 @@ using OrleansShop.Silo.Connectors;
 using OrleansShop.Silo.Hosting;
 using OrleansShop.Silo.Providers.Netgsm;
 using OrleansShop.Silo.Providers.Sandbox;
+using OrleansShop.Silo.Providers.Smtp;
 using OrleansShop.Silo.Providers.Szamlahegy;
 using OrleansShop.Silo.Providers.TrustedShops;
 using OrleansShop.Silo.Providers.UtanvetEllenor;
@@ -26,6 +27,7 @@ internal static class ProviderServices
         var sandbox = ProvidersOptions.IsSandboxIn(configuration);
 
         services.AddKind<ISmsGateway, SandboxSmsGateway, NetgsmSmsGateway>(sandbox);
+        services.AddKind<IMailer, SandboxMailer, SmtpMailer>(sandbox);
         services.AddKind<ICarrier, SandboxCarrier, YurticiCarrier>(sandbox);
         services.AddKind<IInvoicer, SandboxInvoicer, SzamlahegyInvoicer>(sandbox);
         services.AddKind<IReviewProvider, SandboxReviewProvider, TrustedShopsReviewProvider>(sandbox);
@@ -37,6 +39,7 @@ internal static class ProviderServices
         }
 
         services.AddExternalCallHandler<SmsConnector>();
+        services.AddExternalCallHandler<MailConnector>();
         services.AddExternalCallHandler<CarrierConnector>();
         services.AddExternalCallHandler<InvoicingConnector>();
         services.AddExternalCallHandler<ReviewsConnector>();

@@ -84,7 +84,8 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer, EmailS
                 Shipping: Shipping(shop),
                 ReputationSignal: shop.IsCod(created.PaymentMethod) && ReputationProviderKeys.Of(shop) is not null,
                 Invoicing: shop.Invoicing.Enabled ? shop.Invoicing : null,
-                Reviews: Reviews(shop)),
+                Reviews: Reviews(shop),
+                Mail: shop.Mail.Enabled ? shop.Mail : null),
         };
     }
 

@@ -121,13 +121,15 @@ public sealed record PostalAddress(string? Name, string? Line1, string? Line2, s
 /// <param name="ReputationSignal">Whether this COD order's outcome is signalled to the shop's upstream reputation provider.</param>
 /// <param name="Invoicing">The shop's invoicing settings when it invoices through OrleansShop; null otherwise.</param>
 /// <param name="Reviews">The shop's Trusted Shops settings when it invites buyers to review; null otherwise.</param>
+/// <param name="Mail">The shop's buyer e-mail settings when it e-mails its buyers; null otherwise.</param>
 public sealed record OrderPolicy(
     bool Cod,
     Shops.SmsSettings? Sms,
     Shops.ShippingSettings? Shipping = null,
     bool ReputationSignal = false,
     Shops.InvoicingSettings? Invoicing = null,
-    Shops.ReviewSettings? Reviews = null)
+    Shops.ReviewSettings? Reviews = null,
+    Shops.MailSettings? Mail = null)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool SmsConfirmation => Sms is not null;

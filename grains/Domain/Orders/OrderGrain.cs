@@ -228,6 +228,10 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         {
             HandOverToCarrier(order, initial);
             RegisterProtection(order);
+            if (initial == OrderStatus.Confirmed)
+            {
+                MailBuyer(order, Mail.BuyerMailPurposes.Confirmed); // a COD order confirmed as it arrived
+            }
         }
 
         var answer = Record(orderEvent, "applied", initial, order.CodVerdict?.Summary(), from: null);
@@ -326,6 +330,7 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         InvoiceOnTransition(order, target, orderEvent.OccurredAt ?? TimeProvider.GetUtcNow());
         HandOverToCarrier(order, target);
         InviteToReview(order, target, orderEvent);
+        MailOnTransition(order, target, orderEvent);
         if (from == OrderStatus.AwaitingSmsConfirmation)
         {
             EndSmsConfirmation(trigger, target, orderEvent);
@@ -388,7 +393,8 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
     private bool EmailStillNeeded(NewOrder order) =>
         SignalMayNeedEmail()
         || InvoiceMayNeedEmail()
-        || ReviewNeedsEmail(order);
+        || ReviewNeedsEmail(order)
+        || MailMayNeedEmail(order);
 
     /// <summary>Drops the sealed address as soon as no provider needs it: nothing keeps it longer.</summary>
     private void ForgetEmailWhenUnneeded()

@@ -38,6 +38,9 @@ public sealed record OrderState
     /// base64url. Set when the order arrives; found through <see cref="OrderKeys.ByTrackingToken"/>.
     /// </summary>
     public string? TrackingToken { get; init; }
+
+    /// <summary>The buyer e-mails asked for (<see cref="Mail.BuyerMailPurposes"/>): each goes once.</summary>
+    public IReadOnlyList<string> MailsSent { get; init; } = [];
 }
 
 /// <param name="Outcome"><c>applied</c>, <c>ignored</c>, <c>rejected</c> or <c>deferred</c>.</param>

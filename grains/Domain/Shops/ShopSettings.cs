@@ -31,6 +31,8 @@ public sealed record ShopSettings
 
     public ShippingSettings Shipping { get; init; } = new();
 
+    public MailSettings Mail { get; init; } = new();
+
     /// <summary>Provider credentials by section name (<c>smsGateway</c>, <c>invoicingProvider</c>, …): write-only.</summary>
     public IReadOnlyDictionary<string, JsonElement> Credentials { get; init; } = new Dictionary<string, JsonElement>();
 
@@ -144,6 +146,11 @@ public static class ReviewConsents
 /// <param name="CodCollectionType">How the courier collects a COD amount: <c>cash</c> or <c>card</c>.</param>
 /// <param name="HandedOverText">The SMS when the carrier has the parcel: <c>(arg0)</c> buyer, <c>(arg1)</c> reference, <c>(arg2)</c> tracking code, <c>(arg3)</c> tracking link.</param>
 /// <param name="DeliveredText">The SMS when the parcel is delivered, with the same placeholders.</param>
+/// <summary>Buyer e-mails beside the SMS texts (docs/http-api.md, Buyer e-mails).</summary>
+/// <param name="From">The sender, an address with an optional display name (<c>Demo Shop &lt;orders@shop.example&gt;</c>); required when enabled.</param>
+/// <param name="ReplyTo">Where the buyers' answers go; the sender's address when null.</param>
+public sealed record MailSettings(bool Enabled = false, string? From = null, string? ReplyTo = null);
+
 public sealed record ShippingSettings(
     bool Enabled = false,
     string Carrier = "yurtici",

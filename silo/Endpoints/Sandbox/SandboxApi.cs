@@ -24,6 +24,7 @@ internal static class SandboxApi
 
         group.MapGet("/sms", async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<ISandboxSmsGrain>(SandboxLogs.Key).ListAsync()));
         group.MapPost("/sms/reply", ReplyAsync);
+        group.MapGet("/mail", async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<ISandboxMailGrain>(SandboxLogs.Key).ListAsync()));
         group.MapGet("/shipments", async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<ISandboxCarrierGrain>(SandboxLogs.Key).ListAsync()));
         group.MapPost("/shipments/{cargoKey}/refuse", RefuseAsync);
         group.MapGet("/invoices", ListInvoicesAsync);

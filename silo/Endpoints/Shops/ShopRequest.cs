@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using OrleansShop.Effects;
 using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Shops;
+using OrleansShop.Silo.Providers.Smtp;
 
 namespace OrleansShop.Silo.Endpoints.Shops;
 
@@ -24,7 +25,9 @@ internal sealed record ShopRequest(
     JsonElement? Payments,
     JsonElement? Carrier,
     string? Url = null,
-    string? Language = null)
+    string? Language = null,
+    MailSettings? Mail = null,
+    JsonElement? MailServer = null)
 {
     /// <summary>
     /// The request that would configure the shop as it is, secrets included: what the console
@@ -55,7 +58,9 @@ internal sealed record ShopRequest(
             Section("payments"),
             Section("carrier"),
             settings.Url,
-            settings.Language);
+            settings.Language,
+            settings.Mail,
+            Section(SmtpCredentials.Section));
     }
 }
 
@@ -261,6 +266,29 @@ internal static partial class ShopRequestValidation
             ShippingValidation.Validate(shipping, Fail);
         }
 
+        if (request.Mail is { } mail)
+        {
+            if (mail.Enabled && string.IsNullOrWhiteSpace(mail.From))
+            {
+                Fail("mail.from", "mail.from is required when mail.enabled is true: the sender, e.g. \"Demo Shop <orders@shop.example>\".");
+            }
+            else if (mail.From is not null && !IsMailbox(mail.From))
+            {
+                Fail("mail.from", "mail.from is an e-mail address with an optional display name, e.g. \"Demo Shop <orders@shop.example>\", of at most 320 characters.");
+            }
+
+            if (mail.ReplyTo is not null && !IsMailbox(mail.ReplyTo))
+            {
+                Fail("mail.replyTo", "mail.replyTo is an e-mail address with an optional display name, of at most 320 characters.");
+            }
+        }
+
+        if (request.MailServer is { } server && (server.ValueKind != JsonValueKind.Object || SmtpCredentials.Read(server) is { Problem: not null }))
+        {
+            var (_, field, problem) = server.ValueKind == JsonValueKind.Object ? SmtpCredentials.Read(server) : (null, "mailServer", "mailServer is an object: {\"host\",\"port\",\"security\",\"username\",\"password\"}.");
+            Fail(field!, problem!);
+        }
+
         if (request.Payments is { ValueKind: JsonValueKind.Object } payments && payments.TryGetProperty("iyzico", out var iyzico)
             && (iyzico.ValueKind != JsonValueKind.Object || !iyzico.TryGetProperty("secretKey", out var key) || key.ValueKind != JsonValueKind.String || key.GetString() is not { Length: > 0 and <= 256 }))
         {
@@ -287,6 +315,7 @@ internal static partial class ShopRequestValidation
                 ? new ReviewSettings(r.Enabled, r.Tsid?.Trim().ToUpperInvariant(), r.Model, r.EventType ?? (r.Enabled ? ShopDefaults.ETrustedEventType : null), r.Consent ?? ReviewConsents.Platform, r.ConsentMetaKey?.Trim())
                 : new ReviewSettings(),
             Shipping = request.Shipping ?? new ShippingSettings(),
+            Mail = request.Mail is { } m ? new MailSettings(m.Enabled, m.From?.Trim(), m.ReplyTo?.Trim()) : new MailSettings(),
             Credentials = Credentials(request),
         };
     }
@@ -307,6 +336,7 @@ internal static partial class ShopRequestValidation
         Keep("invoicingProvider", request.InvoicingProvider);
         Keep("payments", request.Payments);
         Keep("carrier", request.Carrier);
+        Keep(SmtpCredentials.Section, request.MailServer);
         if (request.Invoicing is { CallbackSecret: { } callbackSecret })
         {
             credentials["invoicingCallback"] = JsonSerializer.SerializeToElement(new { secret = callbackSecret });
@@ -320,6 +350,10 @@ internal static partial class ShopRequestValidation
 
         return credentials;
     }
+
+    /// <summary>An address MimeKit takes as one mailbox (with an optional display name).</summary>
+    private static bool IsMailbox(string value) =>
+        value.Length is > 0 and <= 320 && MimeKit.MailboxAddress.TryParse(value.Trim(), out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal);
 
     private static void ValidateInvoicing(InvoicingRequest invoicing, Action<string, string> fail)
     {
