@@ -56,7 +56,8 @@ internal sealed class MailConnector(IMailer mailer, EmailSealer sealer, IGrainFa
         ArgumentNullException.ThrowIfNull(texts);
         var body = new StringBuilder();
         body.AppendLine(string.IsNullOrWhiteSpace(mail.CustomerName) ? texts["Mail.GreetingNoName"] : texts["Mail.Greeting", mail.CustomerName.Trim()]).AppendLine();
-        body.AppendLine(texts[$"Mail.{mail.Purpose}.Body", mail.Reference, mail.Code ?? string.Empty, mail.Link ?? string.Empty]);
+        var key = mail.Purpose == BuyerMailPurposes.HandedOver && mail.Code is null ? "Mail.handed_over.BodyNoCode" : $"Mail.{mail.Purpose}.Body";
+        body.AppendLine(texts[key, mail.Reference, mail.Code ?? string.Empty, mail.Link ?? string.Empty]);
         if (mail.Purpose == BuyerMailPurposes.HandedOver && mail.Link is { } carrier)
         {
             body.AppendLine(texts["Mail.handed_over.Carrier", carrier]);
