@@ -314,6 +314,39 @@ internal sealed class ShippingForm
     };
 }
 
+/// <summary>The buyer e-mail card: on or off, the sender and reply-to, and the shop's SMTP server (write-only, kept when left empty).</summary>
+internal sealed class MailForm
+{
+    public bool Enabled { get; set; }
+
+    public string? Sender { get; set; }
+
+    public string? ReplyTo { get; set; }
+
+    public string? Host { get; set; }
+
+    public string? Port { get; set; }
+
+    public string? Security { get; set; }
+
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    public static MailForm From(ShopSettings settings) => new()
+    {
+        Enabled = settings.Mail.Enabled,
+        Sender = settings.Mail.From,
+        ReplyTo = settings.Mail.ReplyTo,
+    };
+
+    public ShopRequest Apply(ShopRequest request) => request with
+    {
+        Mail = new MailSettings(Enabled, SettingsForms.Blank(Sender), SettingsForms.Blank(ReplyTo)),
+        MailServer = SettingsForms.Merge(request.MailServer, ("host", Host), ("port", Port), ("security", Security), ("username", Username), ("password", Password)),
+    };
+}
+
 internal sealed class PaymentsForm
 {
     public string? IyzicoSecretKey { get; set; }

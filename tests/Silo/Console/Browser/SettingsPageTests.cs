@@ -77,6 +77,38 @@ public sealed class SettingsPageTests(ConsoleBrowser browser)
     }
 
     [Fact]
+    public async Task The_mail_card_needs_a_sender_to_e_mail_buyers_and_keeps_the_smtp_password_write_only()
+    {
+        var silo = browser.Scope.Cluster.Primary;
+        var key = await ConsoleShops.CreateAsync(silo, "mail-card", new { name = "Levelek", webhooks = new { profile = "standard", secret = SignedPoster.StandardSecret } });
+        var page = await browser.NewPageAsync();
+        await ConsoleShops.SignInAsync(page, key);
+        await page.GotoAsync("/console/shops/mail-card/settings");
+        var card = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Buyer e-mails" }) });
+
+        await card.GetByLabel("E-mail buyers beside their SMS texts").CheckAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#mail-from-error")).ToContainTextAsync("mail.from is required");
+        Assert.False((await silo.Grains.GetGrain<OrleansShop.Grains.Shops.IShopGrain>("mail-card").GetAsync())!.Settings.Mail.Enabled);
+
+        card = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Buyer e-mails" }) });
+        await card.GetByLabel("E-mail buyers beside their SMS texts").CheckAsync();
+        await card.GetByLabel("Sender").FillAsync("Levelek Bolt <rendeles@levelek.example>");
+        await card.GetByLabel("Host").FillAsync("smtp.levelek.example");
+        await card.GetByLabel("User name").FillAsync("rendeles@levelek.example");
+        await card.GetByLabel("Password").FillAsync("smtp-titok");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await Assertions.Expect(card.GetByLabel("Sender")).ToHaveValueAsync("Levelek Bolt <rendeles@levelek.example>");
+        Assert.DoesNotContain("smtp-titok", await page.ContentAsync(), StringComparison.Ordinal);
+        var settings = (await silo.Grains.GetGrain<OrleansShop.Grains.Shops.IShopGrain>("mail-card").GetAsync())!.Settings;
+        Assert.True(settings.Mail.Enabled);
+        Assert.Equal(("smtp.levelek.example", "smtp-titok"), (settings.Credentials["mailServer"].GetProperty("host").GetString(), settings.Credentials["mailServer"].GetProperty("password").GetString()));
+    }
+
+    [Fact]
     public async Task The_reviews_card_saves_the_etrusted_event_type_and_refuses_checkout_next_to_its_field()
     {
         var silo = browser.Scope.Cluster.Primary;
