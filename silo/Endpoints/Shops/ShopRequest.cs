@@ -23,7 +23,8 @@ internal sealed record ShopRequest(
     JsonElement? Payments,
     JsonElement? Carrier,
     string? Url = null,
-    string? Language = null)
+    string? Language = null,
+    CheckoutRequest? Checkout = null)
 {
     /// <summary>
     /// The request that would configure the shop as it is, secrets included: what the console
@@ -54,7 +55,8 @@ internal sealed record ShopRequest(
             Section("payments"),
             Section("carrier"),
             settings.Url,
-            settings.Language);
+            settings.Language,
+            new CheckoutRequest(settings.Checkout.AllowedOrigins));
     }
 }
 
@@ -85,6 +87,9 @@ internal static class ShopCredentials
         return null;
     }
 }
+
+/// <summary>The checkout snippet: the storefront origins whose pages may ask cod-eligibility from a browser.</summary>
+internal sealed record CheckoutRequest(IReadOnlyList<string?>? AllowedOrigins = null);
 
 /// <param name="OverlapHours">How long a replaced secret is still accepted, 0–720; default 24.</param>
 internal sealed record WebhooksRequest(string? Profile, string? Secret, int? OverlapHours = null);
@@ -255,6 +260,8 @@ internal static partial class ShopRequestValidation
             ShippingValidation.Validate(shipping, Fail);
         }
 
+        var origins = request.Checkout is { } checkout ? CheckoutOrigins.Validate(checkout.AllowedOrigins, Fail) : [];
+
         if (request.Payments is { ValueKind: JsonValueKind.Object } payments && payments.TryGetProperty("iyzico", out var iyzico)
             && (iyzico.ValueKind != JsonValueKind.Object || !iyzico.TryGetProperty("secretKey", out var key) || key.ValueKind != JsonValueKind.String || key.GetString() is not { Length: > 0 and <= 256 }))
         {
@@ -281,6 +288,7 @@ internal static partial class ShopRequestValidation
                 ? new ReviewSettings(r.Enabled, r.Tsid?.Trim().ToUpperInvariant(), r.Model, r.EventType ?? (r.Enabled ? ShopDefaults.ETrustedEventType : null), r.Consent ?? ReviewConsents.Platform, r.ConsentMetaKey?.Trim())
                 : new ReviewSettings(),
             Shipping = request.Shipping ?? new ShippingSettings(),
+            Checkout = new CheckoutSettings(origins),
             Credentials = Credentials(request),
         };
     }

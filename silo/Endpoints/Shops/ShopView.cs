@@ -5,6 +5,7 @@ namespace OrleansShop.Silo.Endpoints.Shops;
 
 /// <summary>
 /// A shop without its secrets: the webhook secret, API key and provider credentials are write-only.
+/// The publishable key (<see cref="CheckoutView.PublishableKey"/>) is public by nature and shown.
 /// <see cref="ReviewsCheck"/> is what Trusted Shops said of the reviews settings when they were saved.
 /// </summary>
 internal sealed record ShopView(
@@ -20,6 +21,7 @@ internal sealed record ShopView(
     InvoicingSettings Invoicing,
     ReviewSettings Reviews,
     ShippingSettings Shipping,
+    CheckoutView Checkout,
     IReadOnlyList<string> ConfiguredCredentials,
     ReviewAccountCheckView? ReviewsCheck,
     DateTimeOffset CreatedAt,
@@ -38,6 +40,7 @@ internal sealed record ShopView(
         shop.Settings.Invoicing,
         shop.Settings.Reviews,
         shop.Settings.Shipping,
+        new CheckoutView(shop.Settings.Checkout.AllowedOrigins, shop.PublishableKey),
         [.. shop.Settings.Credentials.Keys.Order(StringComparer.Ordinal)],
         shop.ReviewsCheck is { } check ? ReviewAccountCheckView.From(check) : null,
         shop.CreatedAt,
@@ -58,3 +61,6 @@ internal sealed record WebhooksView(string Profile, bool SecretSet, int OverlapH
 
 /// <summary>A replaced webhook secret still accepted: when it was set, and until when deliveries signed with it pass.</summary>
 internal sealed record PreviousSecretView(DateTimeOffset? SetAt, DateTimeOffset AcceptedUntil);
+
+/// <summary>The checkout snippet: the origins allowed to call from a browser, and the publishable key its pages carry.</summary>
+internal sealed record CheckoutView(IReadOnlyList<string> AllowedOrigins, string? PublishableKey);

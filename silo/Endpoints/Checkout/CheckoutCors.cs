@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
+using OrleansShop.Grains.Shops;
+
+namespace OrleansShop.Silo.Endpoints.Checkout;
+
+/// <summary>
+/// CORS for the checkout snippet: a browser may call a shop's cod-eligibility from the origins in
+/// the shop's <c>checkout.allowedOrigins</c> and from no other. The policy is the shop's, read from
+/// its grain for each cross-origin request (its preflight included), so a change of the setting
+/// applies at once on the server; browsers keep a preflight's answer for <see cref="CheckoutOptions.PreflightMaxAgeSeconds"/>.
+/// </summary>
+internal sealed class CheckoutCors(IGrainFactory grains, IOptions<CheckoutOptions> options) : ICorsPolicyProvider
+{
+    /// <summary>The policy name the checkout routes require.</summary>
+    public const string PolicyName = "checkout";
+
+    /// <summary>
+    /// Always a policy, with no origin allowed for an unknown shop or another policy name: with no
+    /// policy at all, CORS would let a preflight through to the endpoint instead of answering it.
+    /// </summary>
+    public async Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var policy = new CorsPolicyBuilder()
+            .WithMethods(HttpMethods.Post)
+            .WithHeaders("Authorization", "Content-Type")
+            .SetPreflightMaxAge(TimeSpan.FromSeconds(options.Value.PreflightMaxAgeSeconds));
+        if (policyName == PolicyName && context.GetRouteValue("shopId") is string shopId && ShopIds.IsValid(shopId)
+            && await grains.GetGrain<IShopGrain>(shopId).GetAsync() is { Settings.Checkout.AllowedOrigins: { Count: > 0 } origins })
+        {
+            policy.WithOrigins([.. origins]);
+        }
+
+        return policy.Build();
+    }
+}
