@@ -16,17 +16,23 @@ internal sealed class CheckoutCors(IGrainFactory grains, IOptions<CheckoutOption
     public const string PolicyName = "checkout";
 
     /// <summary>
-    /// Always a policy, with no origin allowed for an unknown shop or another policy name: with no
+    /// For the checkout routes always a policy, with no origin allowed for an unknown shop: with no
     /// policy at all, CORS would let a preflight through to the endpoint instead of answering it.
+    /// No policy for any other route (CORS asks for a default one): no other route answers a browser of another origin.
     /// </summary>
     public async Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (policyName != PolicyName)
+        {
+            return null;
+        }
+
         var policy = new CorsPolicyBuilder()
             .WithMethods(HttpMethods.Post)
             .WithHeaders("Authorization", "Content-Type")
             .SetPreflightMaxAge(TimeSpan.FromSeconds(options.Value.PreflightMaxAgeSeconds));
-        if (policyName == PolicyName && context.GetRouteValue("shopId") is string shopId && ShopIds.IsValid(shopId)
+        if (context.GetRouteValue("shopId") is string shopId && ShopIds.IsValid(shopId)
             && await grains.GetGrain<IShopGrain>(shopId).GetAsync() is { Settings.Checkout.AllowedOrigins: { Count: > 0 } origins })
         {
             policy.WithOrigins([.. origins]);

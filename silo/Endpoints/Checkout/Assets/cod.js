@@ -65,14 +65,25 @@
     }
 
     function show(state) {
-      cod.forEach(function (element) { if (mode === "hide") { element.hidden = false; } });
+      cod.forEach(function (element) {
+        if (mode === "hide" && element.hidden) {
+          element.hidden = false;
+          element.style.display = element.getAttribute("data-orleansshop-display") || "";
+          element.removeAttribute("data-orleansshop-display");
+        }
+      });
       wasDisabled.forEach(function (pair) { pair[0].disabled = pair[1]; });
       mark(state);
     }
 
     function refuse() {
       cod.forEach(function (element) {
-        if (mode === "hide") { element.hidden = true; }
+        if (mode === "hide" && !element.hidden) {
+          // hidden and display: a storefront's own CSS (label { display: block }) would otherwise show it again
+          element.setAttribute("data-orleansshop-display", element.style.display);
+          element.hidden = true;
+          element.style.display = "none";
+        }
         inputsOf(element).forEach(function (input) {
           if (input.checked) { input.checked = false; input.dispatchEvent(new Event("change", { bubbles: true })); }
           input.disabled = true;
