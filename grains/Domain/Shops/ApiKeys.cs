@@ -43,6 +43,9 @@ public static class PublishableKeys
     public static bool Matches(string candidate, string? key)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        return key is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), Encoding.UTF8.GetBytes(key));
+
+        // The prefix is no secret: any other token (an API key, the admin token) is told apart without allocating.
+        return key is not null && candidate.StartsWith(Prefix, StringComparison.Ordinal)
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), Encoding.UTF8.GetBytes(key));
     }
 }
