@@ -9,7 +9,10 @@ namespace OrleansShop.Gateway.RateLimiting;
 /// instead of taking the cluster's capacity. A request is let through while its shop has tokens
 /// left and spends one by what the silo answered: a delivery refused for its signature (401) spends
 /// none, so that anyone who knows a shop's address cannot use up the shop's own rate (the silos
-/// limit such failures apart). Routes of no shop are not limited here.
+/// limit such failures apart). Routes of no shop are not limited here. Requests from a storefront's
+/// checkout page — a publishable key (<c>Bearer pk_…</c>) or a CORS preflight — have a bucket of
+/// their own beside the shop's: anyone can read a publishable key from the page, and must not be
+/// able to spend the shop's own rate with it (the silos limit each publishable key too).
 /// </summary>
 internal sealed class ShopRateLimiting(RequestDelegate next, ShopBuckets buckets)
 {
@@ -18,11 +21,13 @@ internal sealed class ShopRateLimiting(RequestDelegate next, ShopBuckets buckets
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (RoutingKey.ShopOf(context.Request.Path) is not { } shop)
+        if (RoutingKey.ShopOf(context.Request.Path) is not { } shopId)
         {
             await next(context);
             return;
         }
+
+        var shop = IsFromStorefront(context.Request) ? StorefrontPrefix + shopId : shopId;
 
         if (!buckets.TryEnter(shop))
         {
@@ -41,6 +46,14 @@ internal sealed class ShopRateLimiting(RequestDelegate next, ShopBuckets buckets
             buckets.Leave(shop, spend: context.Response.StatusCode != StatusCodes.Status401Unauthorized);
         }
     }
+
+    /// <summary>The bucket of a shop's storefront requests is its own, named apart from any shop id (shop ids have no colon).</summary>
+    private const string StorefrontPrefix = "storefront:";
+
+    /// <summary>A request with a publishable key, or a CORS preflight (which carries no key at all).</summary>
+    internal static bool IsFromStorefront(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer pk_", StringComparison.OrdinalIgnoreCase)
+        || (HttpMethods.IsOptions(request.Method) && request.Headers.ContainsKey("Access-Control-Request-Method"));
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using OrleansShop.Effects;
 using OrleansShop.Grains.Shops;
+using OrleansShop.Silo.Endpoints.Checkout;
 using OrleansShop.Silo.Hosting;
 using OrleansShop.Silo.Problems;
 
@@ -10,12 +11,15 @@ namespace OrleansShop.Silo.Endpoints;
 /// <summary>
 /// Admits a request to a shop's routes with the admin token or that shop's own API key. Any other
 /// token — another shop's key included — gets the same 404 as an unknown shop, so keys cannot be
-/// used to probe which shops exist. No token at all is a 401.
+/// used to probe which shops exist. No token at all is a 401. The shop's publishable key
+/// (<c>pk_…</c>) is admitted only where the endpoint says so (<see cref="PublishableKeyAllowed"/>:
+/// cod-eligibility), within its rate; on every other route of its shop it is a 403.
 /// </summary>
-internal sealed class ShopAccess(SiloSecrets secrets, IGrainFactory grains) : IEndpointFilter
+internal sealed class ShopAccess(SiloSecrets secrets, IGrainFactory grains, PublishableKeyRateLimits publishableLimits) : IEndpointFilter
 {
     private const string ShopItem = "orleansshop.shop";
     private const string AdminItem = "orleansshop.admin";
+    private const string PublishableItem = "orleansshop.publishable";
     private readonly byte[] _adminHash = SHA256.HashData(Encoding.UTF8.GetBytes(secrets.AdminToken));
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -32,15 +36,36 @@ internal sealed class ShopAccess(SiloSecrets secrets, IGrainFactory grains) : IE
         var shop = ShopIds.IsValid(shopId) ? await grains.GetGrain<IShopGrain>(shopId).GetAsync() : null;
         var tokenHash = SHA256.HashData(Encoding.UTF8.GetBytes(token)); // once, for both checks
         var isAdmin = CryptographicOperations.FixedTimeEquals(tokenHash, _adminHash);
-        if (shop is null || !(isAdmin || shop.AcceptsApiKeyHash(tokenHash)))
+        var publishable = shop is not null && !isAdmin && shop.IsPublishableKey(token);
+        if (shop is null || !(isAdmin || publishable || shop.AcceptsApiKeyHash(tokenHash)))
         {
             return ShopNotFound(shopId);
         }
 
+        if (publishable)
+        {
+            if (http.GetEndpoint()?.Metadata.GetMetadata<PublishableKeyAllowed>() is null)
+            {
+                return TypedResults.Problem("A publishable key may only ask cod-eligibility; this route takes the shop's API key.", statusCode: StatusCodes.Status403Forbidden,
+                    title: "Forbidden", type: ProblemTypes.Forbidden);
+            }
+
+            if (!publishableLimits.TryAcquire(shop.ShopId, out var retryAfter))
+            {
+                http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem("This shop's publishable key asks more often than its rate allows; retry shortly.", statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "Too many requests", type: ProblemTypes.RateLimited);
+            }
+        }
+
         http.Items[ShopItem] = shop;
         http.Items[AdminItem] = isAdmin;
+        http.Items[PublishableItem] = publishable;
         return await next(context);
     }
+
+    /// <summary>Whether the request was admitted with the shop's publishable key: its answers say as little as they can.</summary>
+    public static bool IsPublishable(HttpContext context) => context.Items[PublishableItem] is true;
 
     /// <summary>The shop the filter admitted the request to.</summary>
     public static ShopSnapshot Shop(HttpContext context) => (ShopSnapshot)context.Items[ShopItem]!;
@@ -50,6 +75,12 @@ internal sealed class ShopAccess(SiloSecrets secrets, IGrainFactory grains) : IE
 
     public static IResult ShopNotFound(string shopId) =>
         TypedResults.Problem($"No shop '{shopId}' is visible with these credentials.", statusCode: StatusCodes.Status404NotFound, title: "Not found", type: ProblemTypes.NotFound);
+}
+
+/// <summary>Endpoint metadata: the shop's publishable key may call this route (within its rate) besides the admin token and the shop's API key.</summary>
+internal sealed class PublishableKeyAllowed
+{
+    public static PublishableKeyAllowed Instance { get; } = new();
 }
 
 internal static class ShopIds

@@ -5,6 +5,7 @@ using OrleansShop.Effects;
 using OrleansShop.Silo.Console;
 using OrleansShop.Silo.Endpoints;
 using OrleansShop.Silo.Endpoints.Calls;
+using OrleansShop.Silo.Endpoints.Checkout;
 using OrleansShop.Silo.Endpoints.Deliveries;
 using OrleansShop.Silo.Endpoints.Orders;
 using OrleansShop.Silo.Endpoints.Reputation;
@@ -84,6 +85,7 @@ public static class SiloApplication
         builder.Services.AddSingleton<IValidateOptions<MembershipOptions>, MembershipOptionsValidator>();
         builder.Services.AddHostedService<SiloEndpointPublisher>();
         builder.Services.AddShopFeatures(builder.Configuration);
+        builder.Services.AddCheckout();
         builder.Services.AddHostedService<SiloLeave>(); // leaves before any service stops
         builder.Services.AddHostedService<StartupBanner>();
         builder.Services.AddProblemDetails(ProblemDetailsDefaults.Configure);
@@ -110,6 +112,7 @@ public static class SiloApplication
         app.UseExceptionHandler();
         app.UseMiddleware<SiloFailoverRetry>();
         app.UseStatusCodePages();
+        app.UseCors(); // the checkout snippet's routes only: each shop's own policy (CheckoutCors)
         app.UseConsole();
         app.MapConsole();
         app.MapOperatorDashboard();
@@ -127,6 +130,7 @@ public static class SiloApplication
         app.MapIyzicoNotifications();
         app.MapSmsApi();
         app.MapReputationApi();
+        app.MapCheckoutApi();
         app.MapReviewsApi();
         app.MapSandboxApi(ProvidersOptions.IsSandboxIn(app.Configuration));
         app.MapWebhookLogApi();

@@ -9,6 +9,7 @@ using OrleansShop.Tests.Grains.Domain.Shops;
 using OrleansShop.Tests.Infrastructure;
 using OrleansShop.Tests.Silo.Console;
 using OrleansShop.Tests.Silo.Console.Browser;
+using OrleansShop.Tests.Silo.Endpoints.Checkout;
 using OrleansShop.Tests.Silo.Endpoints.Shops;
 using OrleansShop.Tests.Silo.Endpoints.Webhooks;
 using OrleansShop.Tests.Silo.Observability;
@@ -179,6 +180,34 @@ public sealed class GatewayTests : IAsyncLifetime, IDisposable
         {
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/v1/admin/silos")).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task The_checkout_snippet_passes_through_the_gateway_and_its_publishable_key_spends_none_of_the_shops_rate_there()
+    {
+        var (gateway, http) = await StartGatewayAsync(new Dictionary<string, string?> { ["Gateway:RateLimit:PermitsPerSecond"] = "1", ["Gateway:RateLimit:Burst"] = "3" });
+        await using var _ = gateway;
+        using var __ = http;
+        var created = await (await http.PutAsJsonAsync("/v1/shops/gateway-snippet", CheckoutTesting.Shop("https://bolt.example"))).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var publishableKey = created.GetProperty("shop").GetProperty("checkout").GetProperty("publishableKey").GetString()!;
+        using var anonymous = new HttpClient { BaseAddress = http.BaseAddress };
+
+        using var script = await anonymous.GetAsync("/checkout/cod.js");
+        using var preflight = await anonymous.SendAsync(CheckoutTesting.Preflight("gateway-snippet", "https://bolt.example"));
+        var storefront = new List<HttpStatusCode>();
+        for (var i = 0; i < 15; i++)
+        {
+            using var answer = await anonymous.SendAsync(CheckoutTesting.Eligibility("gateway-snippet", publishableKey, $"buyer{i}@example.com", "https://bolt.example"));
+            storefront.Add(answer.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NoContent, preflight.StatusCode);
+        Assert.Equal("https://bolt.example", Assert.Single(preflight.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Contains(HttpStatusCode.OK, storefront);
+        Assert.Contains(HttpStatusCode.TooManyRequests, storefront); // the storefront's own bucket at the gateway
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/v1/shops/gateway-snippet")).StatusCode); // the shop's own is untouched
     }
 
     [Fact]

@@ -26,3 +26,26 @@ public static class ApiKeys
             && CryptographicOperations.FixedTimeEquals(candidateHash, stored);
     }
 }
+
+/// <summary>
+/// Shop publishable keys (<c>pk_</c> + 24 random bytes): the key a storefront's checkout page
+/// carries to ask <c>cod-eligibility</c> and nothing else. Public by nature — anyone can read it
+/// from the page — so it is kept as it is and shown with the shop, unlike the API key.
+/// </summary>
+public static class PublishableKeys
+{
+    public const string Prefix = "pk_";
+
+    public static string Generate() =>
+        Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Whether <paramref name="candidate"/> is <paramref name="key"/>, compared in constant time (for keys of one length).</summary>
+    public static bool Matches(string candidate, string? key)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+
+        // The prefix is no secret: any other token (an API key, the admin token) is told apart without allocating.
+        return key is not null && candidate.StartsWith(Prefix, StringComparison.Ordinal)
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), Encoding.UTF8.GetBytes(key));
+    }
+}

@@ -12,6 +12,9 @@ public interface IShopGrain : IGrainWithStringKey
     /// <summary>A new API key; the old one stops working. Null when the shop does not exist.</summary>
     Task<string?> RotateApiKeyAsync();
 
+    /// <summary>A new publishable key (<c>pk_…</c>, for the storefront's checkout); the old one stops working. Null when the shop does not exist.</summary>
+    Task<string?> RotatePublishableKeyAsync();
+
     /// <summary>The shop with its secrets, for authentication and webhook verification; null when it does not exist.</summary>
     Task<ShopSnapshot?> GetAsync();
 
@@ -28,8 +31,12 @@ public sealed record ShopConfigured(bool Created, string? ApiKey, ShopSnapshot S
 /// <summary>The shop as its grain holds it. Immutable for Orleans (passed by reference within a silo): the grain replaces its settings, never changes them, and readers only read.</summary>
 [Immutable]
 /// <param name="ReviewsCheck">What the review provider said of the reviews settings as they are; null until checked, and after they change.</param>
-public sealed record ShopSnapshot(string ShopId, ShopSettings Settings, string ApiKeyHash, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, ReviewAccountCheck? ReviewsCheck = null)
+/// <param name="PublishableKey">The storefront's key (<c>pk_…</c>), which may ask only <c>cod-eligibility</c>; public, so kept and shown as it is.</param>
+public sealed record ShopSnapshot(string ShopId, ShopSettings Settings, string ApiKeyHash, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, ReviewAccountCheck? ReviewsCheck = null, string? PublishableKey = null)
 {
+    /// <summary>Whether <paramref name="token"/> is this shop's publishable key.</summary>
+    public bool IsPublishableKey(string token) => PublishableKeys.Matches(token, PublishableKey);
+
     /// <summary>Whether the key whose SHA-256 is <paramref name="candidateHash"/> is this shop's.</summary>
     public bool AcceptsApiKeyHash(ReadOnlySpan<byte> candidateHash) => ApiKeys.MatchesHash(candidateHash, ApiKeyHash);
 }

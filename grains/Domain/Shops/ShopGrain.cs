@@ -15,6 +15,9 @@ public sealed record ShopState
 
     public string ApiKeyHash { get; init; } = string.Empty;
 
+    /// <summary>The storefront's publishable key (<c>pk_…</c>), public by nature; shops created before it had one get one at activation.</summary>
+    public string? PublishableKey { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
@@ -45,7 +48,7 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
         if (created)
         {
             apiKey = ApiKeys.Generate();
-            State = new ShopState { ApiKeyHash = ApiKeys.Hash(apiKey), CreatedAt = now, UpdatedAt = now };
+            State = new ShopState { ApiKeyHash = ApiKeys.Hash(apiKey), PublishableKey = PublishableKeys.Generate(), CreatedAt = now, UpdatedAt = now };
         }
         else
         {
@@ -78,6 +81,19 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
         return apiKey;
     }
 
+    public async Task<string?> RotatePublishableKeyAsync()
+    {
+        if (_settings is null)
+        {
+            return null;
+        }
+
+        var key = PublishableKeys.Generate();
+        State = State with { PublishableKey = key, UpdatedAt = TimeProvider.GetUtcNow() };
+        await WriteStateAsync();
+        return key;
+    }
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
@@ -89,9 +105,15 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
         _settings = State.SealedSecrets is { } sealedSecrets ? Open(kept, sealedSecrets) : kept;
         var reseal = State.SealedSecrets is null || !sealer.IsCurrent(State.SealedSecrets);
         var unlisted = !State.KeyListed;
+        var withoutPublishableKey = State.PublishableKey is null;
         if (reseal)
         {
             Keep(_settings);
+        }
+
+        if (withoutPublishableKey)
+        {
+            State = State with { PublishableKey = PublishableKeys.Generate() };
         }
 
         if (unlisted)
@@ -99,7 +121,7 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
             ListKey();
         }
 
-        if (reseal || unlisted)
+        if (reseal || unlisted || withoutPublishableKey)
         {
             await WriteStateAsync();
         }
@@ -165,7 +187,7 @@ public sealed class ShopGrain([PersistentState("shop")] IPersistentState<GrainRe
             settings = settings with { Webhooks = settings.Webhooks with { PreviousSecret = null, PreviousSecretSetAt = null, PreviousSecretUntil = null } };
         }
 
-        return new(GetPrimaryKeyString(), settings, State.ApiKeyHash, State.CreatedAt, State.UpdatedAt, State.ReviewsCheck);
+        return new(GetPrimaryKeyString(), settings, State.ApiKeyHash, State.CreatedAt, State.UpdatedAt, State.ReviewsCheck, State.PublishableKey);
     }
 }
 

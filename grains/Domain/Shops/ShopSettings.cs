@@ -32,6 +32,8 @@ public sealed record ShopSettings
     public ShippingSettings Shipping { get; init; } = new();
 
     public MailSettings Mail { get; init; } = new();
+    /// <summary>The storefront's checkout snippet: which origins may ask cod-eligibility from a browser with the publishable key.</summary>
+    public CheckoutSettings Checkout { get; init; } = new();
 
     /// <summary>Provider credentials by section name (<c>smsGateway</c>, <c>invoicingProvider</c>, …): write-only.</summary>
     public IReadOnlyDictionary<string, JsonElement> Credentials { get; init; } = new Dictionary<string, JsonElement>();
@@ -157,6 +159,19 @@ public sealed record ShippingSettings(
     string CodCollectionType = "cash",
     string HandedOverText = ShopDefaults.HandedOverText,
     string DeliveredText = ShopDefaults.DeliveredText);
+
+/// <summary>The checkout snippet's settings (docs/http-api.md, Checkout: the storefront snippet).</summary>
+/// <param name="AllowedOrigins">
+/// The storefront origins (<c>https://shop.example</c>, kept as <c>scheme://host[:port]</c> in lower case)
+/// whose pages may call cod-eligibility from a browser (CORS); empty for none.
+/// </param>
+public sealed record CheckoutSettings(IReadOnlyList<string> AllowedOrigins)
+{
+    public CheckoutSettings()
+        : this([])
+    {
+    }
+}
 
 public static class ShopDefaults
 {

@@ -363,3 +363,13 @@ internal sealed class PaymentsForm
         return request with { Payments = JsonSerializer.SerializeToElement(payments) };
     }
 }
+
+/// <summary>The checkout snippet: the storefront origins allowed to ask from a browser, one per line.</summary>
+internal sealed class CheckoutForm
+{
+    public string? AllowedOrigins { get; set; }
+
+    public static CheckoutForm From(ShopSettings settings) => new() { AllowedOrigins = string.Join('\n', settings.Checkout.AllowedOrigins) };
+
+    public ShopRequest Apply(ShopRequest request) => request with { Checkout = new CheckoutRequest([.. SettingsForms.Lines(AllowedOrigins)]) };
+}

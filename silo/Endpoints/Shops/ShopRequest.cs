@@ -27,7 +27,8 @@ internal sealed record ShopRequest(
     string? Url = null,
     string? Language = null,
     MailSettings? Mail = null,
-    JsonElement? MailServer = null)
+    JsonElement? MailServer = null,
+    CheckoutRequest? Checkout = null)
 {
     /// <summary>
     /// The request that would configure the shop as it is, secrets included: what the console
@@ -60,7 +61,8 @@ internal sealed record ShopRequest(
             settings.Url,
             settings.Language,
             settings.Mail,
-            Section(SmtpCredentials.Section));
+            Section(SmtpCredentials.Section),
+            new CheckoutRequest(settings.Checkout.AllowedOrigins));
     }
 }
 
@@ -91,6 +93,9 @@ internal static class ShopCredentials
         return null;
     }
 }
+
+/// <summary>The checkout snippet: the storefront origins whose pages may ask cod-eligibility from a browser.</summary>
+internal sealed record CheckoutRequest(IReadOnlyList<string?>? AllowedOrigins = null);
 
 /// <param name="OverlapHours">How long a replaced secret is still accepted, 0–720; default 24.</param>
 internal sealed record WebhooksRequest(string? Profile, string? Secret, int? OverlapHours = null);
@@ -288,6 +293,7 @@ internal static partial class ShopRequestValidation
             var (_, field, problem) = server.ValueKind == JsonValueKind.Object ? SmtpCredentials.Read(server) : (null, "mailServer", "mailServer is an object: {\"host\",\"port\",\"security\",\"username\",\"password\"}.");
             Fail(field!, problem!);
         }
+        var origins = request.Checkout is { } checkout ? CheckoutOrigins.Validate(checkout.AllowedOrigins, Fail) : [];
 
         if (request.Payments is { ValueKind: JsonValueKind.Object } payments && payments.TryGetProperty("iyzico", out var iyzico)
             && (iyzico.ValueKind != JsonValueKind.Object || !iyzico.TryGetProperty("secretKey", out var key) || key.ValueKind != JsonValueKind.String || key.GetString() is not { Length: > 0 and <= 256 }))
@@ -316,6 +322,7 @@ internal static partial class ShopRequestValidation
                 : new ReviewSettings(),
             Shipping = request.Shipping ?? new ShippingSettings(),
             Mail = request.Mail is { } m ? new MailSettings(m.Enabled, m.From?.Trim(), m.ReplyTo?.Trim()) : new MailSettings(),
+            Checkout = new CheckoutSettings(origins),
             Credentials = Credentials(request),
         };
     }

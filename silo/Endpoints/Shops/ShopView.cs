@@ -5,6 +5,7 @@ namespace OrleansShop.Silo.Endpoints.Shops;
 
 /// <summary>
 /// A shop without its secrets: the webhook secret, API key and provider credentials are write-only.
+/// The publishable key (<see cref="CheckoutView.PublishableKey"/>) is public by nature and shown.
 /// <see cref="ReviewsCheck"/> is what Trusted Shops said of the reviews settings when they were saved.
 /// </summary>
 internal sealed record ShopView(
@@ -21,6 +22,7 @@ internal sealed record ShopView(
     ReviewSettings Reviews,
     ShippingSettings Shipping,
     MailSettings Mail,
+    CheckoutView Checkout,
     IReadOnlyList<string> ConfiguredCredentials,
     ReviewAccountCheckView? ReviewsCheck,
     DateTimeOffset CreatedAt,
@@ -40,6 +42,7 @@ internal sealed record ShopView(
         shop.Settings.Reviews,
         shop.Settings.Shipping,
         shop.Settings.Mail,
+        new CheckoutView(shop.Settings.Checkout.AllowedOrigins, shop.PublishableKey),
         [.. shop.Settings.Credentials.Keys.Order(StringComparer.Ordinal)],
         shop.ReviewsCheck is { } check ? ReviewAccountCheckView.From(check) : null,
         shop.CreatedAt,
@@ -60,3 +63,6 @@ internal sealed record WebhooksView(string Profile, bool SecretSet, int OverlapH
 
 /// <summary>A replaced webhook secret still accepted: when it was set, and until when deliveries signed with it pass.</summary>
 internal sealed record PreviousSecretView(DateTimeOffset? SetAt, DateTimeOffset AcceptedUntil);
+
+/// <summary>The checkout snippet: the origins allowed to call from a browser, and the publishable key its pages carry.</summary>
+internal sealed record CheckoutView(IReadOnlyList<string> AllowedOrigins, string? PublishableKey);

@@ -80,6 +80,8 @@ public sealed class EmbeddedDefaultTests : IDisposable
     [InlineData("Storage:DataFolder must not be empty.", "--Storage:DataFolder=")]
     [InlineData("Privacy:Sealing:Keys:1 must be the base64 of 32 bytes.", "--Privacy:Sealing:Keys:1=c2hvcnQ=")]
     [InlineData("Reputation:Pepper must be base64 of at least 32 bytes.", "--Reputation:Pepper=c2hvcnQ=")]
+    [InlineData("Checkout:PermitsPerMinute must be between 1 and 60000.", "--Checkout:PermitsPerMinute=0")]
+    [InlineData("Checkout:Burst must be at least 1.", "--Checkout:Burst=0")]
     [InlineData("Sms:DefaultCallingCode must be a country calling code: one to three digits, not starting with 0.", "--Sms:DefaultCallingCode=0090")]
     public async Task An_invalid_setting_stops_the_silo_at_start_naming_the_key(string message, params string[] settings)
     {
