@@ -29,6 +29,9 @@ public interface IOrderGrain : IGrainWithStringKey
     /// Null when the order does not exist.
     /// </summary>
     Task<EventAnswer?> DecideAsync(MerchantDecision decision);
+
+    /// <summary>What the order puts on its shipping label; null until its <c>order.created</c> has arrived. Reads only.</summary>
+    Task<Shipping.OrderLabelFacts?> GetLabelFactsAsync();
 }
 
 /// <param name="Confirm">True to confirm, false to cancel.</param>

@@ -280,7 +280,7 @@ internal static partial class ShopRequestValidation
             Reviews = request.Reviews is { } r
                 ? new ReviewSettings(r.Enabled, r.Tsid?.Trim().ToUpperInvariant(), r.Model, r.EventType ?? (r.Enabled ? ShopDefaults.ETrustedEventType : null), r.Consent ?? ReviewConsents.Platform, r.ConsentMetaKey?.Trim())
                 : new ReviewSettings(),
-            Shipping = request.Shipping ?? new ShippingSettings(),
+            Shipping = request.Shipping is { } shippingSection ? ShippingValidation.Normalize(shippingSection) : new ShippingSettings(),
             Credentials = Credentials(request),
         };
     }
