@@ -22,5 +22,6 @@ public sealed record OrderLabelFacts(string Reference, string? ReceiverName, Pos
 public sealed record ParcelLabelFacts(string Status, string? CargoKey, string? Carrier)
 {
     /// <summary>Whether the carrier has accepted the parcel under its cargo key, so a label may be printed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool CarrierHasIt => Status is "created" or "in_transit" or "delivered" or "returned";
 }
