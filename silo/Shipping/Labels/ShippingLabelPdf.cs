@@ -5,7 +5,7 @@ namespace OrleansShop.Silo.Shipping.Labels;
 
 /// <summary>
 /// Prints a <see cref="ShippingLabel"/> as a one-page PDF of 100 × 150 mm, the 4 × 6 inch label of
-/// couriers' thermal printers (it also prints on A4 or A6 scaled to fit). From the top: the carrier
+/// couriers' thermal printers. From the top: the carrier
 /// and the order's reference, the sender, the receiver, the amount to collect (white on black) or
 /// "prepaid", and the cargo key as a Code 128 barcode with the key in text under it. Text is in the
 /// embedded DejaVu Sans (<see cref="LabelFonts"/>), embedded in the PDF as a subset, Unicode-encoded.
@@ -45,7 +45,7 @@ public static class ShippingLabelPdf
     private static void Draw(XGraphics g, ShippingLabel label)
     {
         var width = WidthMm - (2 * Margin);
-        var pen = new XPen(XColors.Black, Pt(0.4));
+        var pen = new XPen(XColors.Black, 0.4); // points
 
         // The carrier and the order.
         Text(g, label.Carrier, Font(15, bold: true), Margin, Margin, width);
@@ -172,6 +172,4 @@ public static class ShippingLabelPdf
         new(LabelFonts.Family, points, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, XPdfFontOptions.UnicodeDefault);
 
     private static double Mm(double millimetres) => millimetres * 72 / 25.4;
-
-    private static double Pt(double points) => points;
 }
