@@ -14,7 +14,7 @@ internal static class ShippingLabelApi
     {
         endpoints.MapGet("/v1/shops/{shopId}/orders/{orderId}/label.pdf", GetAsync)
             .AddEndpointFilter<ShopAccess>()
-            .Produces(StatusCodes.Status200OK, contentType: ShippingLabelResults.ContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, ShippingLabelResults.ContentType) // a binary string in the OpenAPI document
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;

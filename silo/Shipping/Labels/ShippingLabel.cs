@@ -35,13 +35,13 @@ public sealed record ShippingLabel(
             CarrierName(parcel.Carrier ?? shop.Shipping.Carrier),
             order.Reference,
             new LabelParty(
-                sender?.Name ?? shop.Name,
-                Lines([.. (sender?.Address ?? string.Empty).Split('\n'), Joined(sender?.PostalCode, sender?.City), sender?.CountryCode]),
-                sender?.Phone),
+                Printable(sender?.Name ?? shop.Name),
+                Lines([sender?.Address, Joined(sender?.PostalCode, sender?.City), sender?.CountryCode]),
+                sender?.Phone is { } senderPhone ? Printable(senderPhone) : null),
             new LabelParty(
-                order.ReceiverName?.Trim() ?? string.Empty,
+                Printable(order.ReceiverName ?? string.Empty),
                 Lines([address?.Line1, address?.Line2, Joined(address?.PostalCode, address?.City), address?.Region, address?.CountryCode]),
-                order.Phone),
+                order.Phone is { } phone ? Printable(phone) : null),
             order.CashOnDelivery is { } cod ? Money(cod) : null,
             sandbox);
     }
@@ -63,8 +63,11 @@ public sealed record ShippingLabel(
     private static string? Joined(string? first, string? second) =>
         string.Join(' ', new[] { first, second }.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim())) is { Length: > 0 } joined ? joined : null;
 
+    /// <summary>The non-blank lines, a line break in one making two, any other control character a space (platforms' addresses may carry them).</summary>
     private static string[] Lines(IEnumerable<string?> lines) =>
-        [.. lines.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l!.Trim())];
+        [.. lines.SelectMany(l => (l ?? string.Empty).ReplaceLineEndings("\n").Split('\n')).Select(Printable).Where(l => l.Length > 0)];
+
+    private static string Printable(string text) => new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]).Trim();
 }
 
 /// <summary>A sender or receiver as printed: a name, address lines, a phone when known.</summary>

@@ -100,6 +100,11 @@ public sealed class ShippingLabelApiTests
         await AssertProblemAsync(await other.Shop.GetAsync("/v1/shops/etiket/orders/7001/label.pdf"), HttpStatusCode.NotFound, "/problems/not-found", "No shop 'etiket'");
         using var anonymous = scope.Cluster.Primary.CreateClient(bearer: null);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/v1/shops/etiket/orders/7001/label.pdf")).StatusCode);
+
+        // The OpenAPI document describes it as a PDF.
+        var openApi = JsonDocument.Parse(await anonymous.GetStringAsync("/openapi/v1.json")).RootElement;
+        var get = openApi.GetProperty("paths").GetProperty("/v1/shops/{shopId}/orders/{orderId}/label.pdf").GetProperty("get");
+        Assert.True(get.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("application/pdf", out _), get.GetRawText());
     }
 
     [Fact]

@@ -37,16 +37,16 @@ public sealed class ShippingSenderTests(OneSilo silo) : IClassFixture<OneSilo>
     {
         using var admin = silo.Scope.Cluster.Primary.CreateClient();
 
-        var refused = await admin.PutAsJsonAsync("/v1/shops/sender-put", Shop(new { address = " ", city = "Kadıköy", countryCode = "tr", phone = "call me", name = new string('x', 101) }));
+        var refused = await admin.PutAsJsonAsync("/v1/shops/sender-put", Shop(new { address = " ", city = "Kadıköy", postalCode = "34\n710", countryCode = "tr", phone = "call me", name = new string('x', 101) }));
 
         var errors = await ErrorsAsync(refused);
         Assert.Equal(
-            ["shipping.sender.address", "shipping.sender.countryCode", "shipping.sender.name", "shipping.sender.phone"],
+            ["shipping.sender.address", "shipping.sender.countryCode", "shipping.sender.name", "shipping.sender.phone", "shipping.sender.postalCode"],
             errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.Contains("shipping.sender.countryCode", errors.GetProperty("shipping.sender.countryCode")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/v1/shops/sender-put")).StatusCode);
 
-        var saved = await admin.PutAsJsonAsync("/v1/shops/sender-put", Shop(new { address = "  Moda Cad. No:12 \r\n\r\n Kat 3 ", city = " Kadıköy / İstanbul ", countryCode = "TR", phone = "+90 (216) 555-01-23" }));
+        var saved = await admin.PutAsJsonAsync("/v1/shops/sender-put", Shop(new { address = "  Moda Cad. No:12 \r\n\r\n Kat 3 ", city = " Kadıköy / İstanbul ", countryCode = " TR ", phone = "+90 (216) 555-01-23", postalCode = " " }));
 
         Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
         var sender = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("shop").GetProperty("shipping").GetProperty("sender");
