@@ -99,6 +99,7 @@ internal static class ConsoleExtensions
         app.MapGet(ConsolePaths.Stylesheet, ServeStylesheet).ExcludeFromDescription();
         app.MapGet(ConsolePaths.Language, SwitchLanguage).ExcludeFromDescription();
         app.MapPost(ConsolePaths.SignOut, SignOutAsync).ExcludeFromDescription();
+        app.MapConsoleShippingLabels();
         return app;
     }
 

@@ -17,6 +17,9 @@ internal static class ConsolePaths
 
     public static string Order(string shopId, string orderId) => $"{Orders(shopId)}/{Uri.EscapeDataString(orderId)}";
 
+    /// <summary>The order's shipping label, a PDF (<see cref="ConsoleShippingLabels"/>).</summary>
+    public static string ShippingLabel(string shopId, string orderId) => $"{Order(shopId, orderId)}/label.pdf";
+
     public static string Received(string shopId) => $"/console/shops/{Uri.EscapeDataString(shopId)}/received";
 
     public static string ShopDeliveries(string shopId) => $"/console/shops/{Uri.EscapeDataString(shopId)}/deliveries";

@@ -19,6 +19,7 @@ using OrleansShop.Silo.Http;
 using OrleansShop.Silo.Observability;
 using OrleansShop.Silo.Problems;
 using OrleansShop.Silo.Providers;
+using OrleansShop.Silo.Shipping.Labels;
 using OrleansShop.Silo.Webhooks;
 using OrleansShop.Silo.Webhooks.Iyzico;
 using OrleansShop.Storage;
@@ -93,6 +94,7 @@ public static class SiloApplication
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi();
         builder.Services.AddConsole();
+        builder.Services.AddSingleton<ShippingLabels>();
         builder.AddObservability();
 
         var app = builder.Build();
@@ -124,6 +126,7 @@ public static class SiloApplication
         app.MapShopsApi();
         app.MapOrdersApi();
         app.MapOrderDecisionsApi();
+        app.MapShippingLabelApi();
         app.MapTrackingApi();
         app.MapCallStatusApi();
         app.MapWebhookIngress();

@@ -99,7 +99,9 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer, EmailS
         : reviews.ConsentMetaKey is { } key && created.Attributes.TryGetValue(key, out var value) ? ReviewConsents.IsYes(value)
         : created.ReviewConsent;
 
-    private static ShippingSettings? Shipping(ShopSettings shop) => shop.Shipping.Enabled ? shop.Shipping : null;
+    // Without the label's sender: the label reads it from the shop when printed, so orders keep no copy of it.
+    private static ShippingSettings? Shipping(ShopSettings shop) => !shop.Shipping.Enabled ? null
+        : shop.Shipping.Sender is null ? shop.Shipping : shop.Shipping with { Sender = null };
 
     private static ReviewSettings? Reviews(ShopSettings shop) => shop.Reviews is { Enabled: true, Tsid: not null } ? shop.Reviews : null;
 

@@ -29,6 +29,9 @@ public interface IOrderGrain : IGrainWithStringKey
     /// history keeps neither. Null when the order does not exist.
     /// </summary>
     Task<EventAnswer?> DecideAsync(MerchantDecision decision);
+
+    /// <summary>What the order puts on its shipping label; null until its <c>order.created</c> has arrived. Reads only.</summary>
+    Task<Shipping.OrderLabelFacts?> GetLabelFactsAsync();
 }
 
 /// <param name="Reason">Why, in the merchant's words (e.g. "confirmed by phone"), for the history.</param>

@@ -19,6 +19,9 @@ public interface IShipmentGrain : IGrainWithStringKey
 
     /// <summary>The carrier's answer to a tracking query (a reply to the outbox call).</summary>
     Task OnTrackedAsync(ExternalCallResult result);
+
+    /// <summary>The parcel's cargo key and carrier for its shipping label, with its status. Reads only.</summary>
+    Task<ParcelLabelFacts> GetLabelFactsAsync();
 }
 
 /// <param name="Phone">The buyer's phone as the order has it: for the carrier's courier and the buyer's SMS.</param>

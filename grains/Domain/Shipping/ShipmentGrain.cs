@@ -73,6 +73,8 @@ public sealed class ShipmentGrain([PersistentState("shipment")] IPersistentState
         await WriteStateAsync();
     }
 
+    public Task<ParcelLabelFacts> GetLabelFactsAsync() => Task.FromResult(new ParcelLabelFacts(State.Status, State.CargoKey, State.Carrier));
+
     protected override async Task OnReminderAsync(string reminderName, TickStatus status)
     {
         if (reminderName != ShipmentNames.TrackReminder)

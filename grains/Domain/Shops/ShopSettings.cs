@@ -140,6 +140,11 @@ public static class ReviewConsents
         value.Trim().ToLowerInvariant() is "yes" or "1" or "true" or "on";
 }
 
+/// <summary>Buyer e-mails beside the SMS texts (docs/http-api.md, Buyer e-mails).</summary>
+/// <param name="From">The sender, an address with an optional display name (<c>Demo Shop &lt;orders@shop.example&gt;</c>); required when enabled.</param>
+/// <param name="ReplyTo">Where the buyers' answers go; the sender's address when null.</param>
+public sealed record MailSettings(bool Enabled = false, string? From = null, string? ReplyTo = null);
+
 /// <summary>
 /// Handing orders to a carrier and texting the buyer as the parcel moves. The carrier's account is
 /// the write-only <c>carrier</c> credentials section; without it the embedded default uses the sandbox carrier.
@@ -148,17 +153,23 @@ public static class ReviewConsents
 /// <param name="CodCollectionType">How the courier collects a COD amount: <c>cash</c> or <c>card</c>.</param>
 /// <param name="HandedOverText">The SMS when the carrier has the parcel: <c>(arg0)</c> buyer, <c>(arg1)</c> reference, <c>(arg2)</c> tracking code, <c>(arg3)</c> tracking link.</param>
 /// <param name="DeliveredText">The SMS when the parcel is delivered, with the same placeholders.</param>
-/// <summary>Buyer e-mails beside the SMS texts (docs/http-api.md, Buyer e-mails).</summary>
-/// <param name="From">The sender, an address with an optional display name (<c>Demo Shop &lt;orders@shop.example&gt;</c>); required when enabled.</param>
-/// <param name="ReplyTo">Where the buyers' answers go; the sender's address when null.</param>
-public sealed record MailSettings(bool Enabled = false, string? From = null, string? ReplyTo = null);
-
+/// <param name="Sender">Who the shipping label names as the sender, besides the shop's name; null prints the shop's name alone.</param>
 public sealed record ShippingSettings(
     bool Enabled = false,
     string Carrier = "yurtici",
     string CodCollectionType = "cash",
     string HandedOverText = ShopDefaults.HandedOverText,
-    string DeliveredText = ShopDefaults.DeliveredText);
+    string DeliveredText = ShopDefaults.DeliveredText,
+    ShippingSender? Sender = null);
+
+/// <summary>The sender a shipping label prints: the shop's return address and phone (the shop's, not a buyer's data).</summary>
+/// <param name="Name">The sender's name when it is not the shop's name (a company name, say); null prints the shop's name.</param>
+/// <param name="Address">The street address, one or more lines.</param>
+/// <param name="City">The city (in Turkey the district and province, e.g. <c>Kadıköy / İstanbul</c>).</param>
+/// <param name="PostalCode">The postal code, when there is one.</param>
+/// <param name="CountryCode">ISO 3166-1 alpha-2, e.g. <c>TR</c>.</param>
+/// <param name="Phone">A phone number for the courier, as it should be printed.</param>
+public sealed record ShippingSender(string? Name, string? Address, string? City, string? PostalCode, string? CountryCode, string? Phone);
 
 /// <summary>The checkout snippet's settings (docs/http-api.md, Checkout: the storefront snippet).</summary>
 /// <param name="AllowedOrigins">

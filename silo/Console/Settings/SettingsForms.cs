@@ -298,6 +298,20 @@ internal sealed class ShippingForm
 
     public string? Language { get; set; }
 
+    /// <summary>The shipping label's sender (<see cref="ShippingSender"/>); every field empty prints the shop's name alone.</summary>
+    public string? SenderName { get; set; }
+
+    /// <summary>One or more lines.</summary>
+    public string? SenderAddress { get; set; }
+
+    public string? SenderPostalCode { get; set; }
+
+    public string? SenderCity { get; set; }
+
+    public string? SenderCountryCode { get; set; }
+
+    public string? SenderPhone { get; set; }
+
     public static ShippingForm From(ShopSettings settings) => new()
     {
         Enabled = settings.Shipping.Enabled,
@@ -305,13 +319,30 @@ internal sealed class ShippingForm
         CodCollectionType = settings.Shipping.CodCollectionType,
         HandedOverText = settings.Shipping.HandedOverText,
         DeliveredText = settings.Shipping.DeliveredText,
+        SenderName = settings.Shipping.Sender?.Name,
+        SenderAddress = settings.Shipping.Sender?.Address,
+        SenderPostalCode = settings.Shipping.Sender?.PostalCode,
+        SenderCity = settings.Shipping.Sender?.City,
+        SenderCountryCode = settings.Shipping.Sender?.CountryCode,
+        SenderPhone = settings.Shipping.Sender?.Phone,
     };
 
     public ShopRequest Apply(ShopRequest request) => request with
     {
-        Shipping = new ShippingSettings(Enabled, Carrier ?? string.Empty, CodCollectionType ?? string.Empty, HandedOverText ?? string.Empty, DeliveredText ?? string.Empty),
+        Shipping = new ShippingSettings(Enabled, Carrier ?? string.Empty, CodCollectionType ?? string.Empty, HandedOverText ?? string.Empty, DeliveredText ?? string.Empty, Sender()),
         Carrier = SettingsForms.Merge(request.Carrier, ("wsUserName", WsUserName), ("wsPassword", WsPassword), ("language", Language)),
     };
+
+    private ShippingSender? Sender() =>
+        new[] { SenderName, SenderAddress, SenderPostalCode, SenderCity, SenderCountryCode, SenderPhone }.All(string.IsNullOrWhiteSpace)
+            ? null
+            : new ShippingSender(
+                SettingsForms.Blank(SenderName),
+                SettingsForms.Blank(SenderAddress),
+                SettingsForms.Blank(SenderCity),
+                SettingsForms.Blank(SenderPostalCode),
+                SettingsForms.Blank(SenderCountryCode)?.ToUpperInvariant(),
+                SettingsForms.Blank(SenderPhone));
 }
 
 /// <summary>The buyer e-mail card: on or off, the sender and reply-to, and the shop's SMTP server (write-only, kept when left empty).</summary>

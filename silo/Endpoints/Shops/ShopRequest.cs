@@ -320,7 +320,7 @@ internal static partial class ShopRequestValidation
             Reviews = request.Reviews is { } r
                 ? new ReviewSettings(r.Enabled, r.Tsid?.Trim().ToUpperInvariant(), r.Model, r.EventType ?? (r.Enabled ? ShopDefaults.ETrustedEventType : null), r.Consent ?? ReviewConsents.Platform, r.ConsentMetaKey?.Trim())
                 : new ReviewSettings(),
-            Shipping = request.Shipping ?? new ShippingSettings(),
+            Shipping = request.Shipping is { } shippingSection ? ShippingValidation.Normalize(shippingSection) : new ShippingSettings(),
             Mail = request.Mail is { } m ? new MailSettings(m.Enabled, m.From?.Trim(), m.ReplyTo?.Trim()) : new MailSettings(),
             Checkout = new CheckoutSettings(origins),
             Credentials = Credentials(request),

@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using OrleansShop.Tests.Grains.Domain.Shipping;
 using OrleansShop.Tests.Infrastructure;
 using OrleansShop.Tests.Silo.Endpoints.Webhooks;
+using OrleansShop.Tests.Silo.Shipping.Labels;
 
 namespace OrleansShop.Tests.Silo.Console.Browser;
 
@@ -122,5 +124,47 @@ public sealed class OrderPageTests(ConsoleBrowser browser)
         var timeline = await page.GetByTestId("timeline").Locator("li").AllInnerTextsAsync();
         Assert.Contains(timeline, line => line.Contains("Released by the merchant", StringComparison.Ordinal) && line.Contains("a regular customer", StringComparison.Ordinal));
         await Assertions.Expect(page.GetByTestId("decide").GetByRole(AriaRole.Button, new() { Name = "Release the order" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_parcel_the_carrier_has_offers_its_printable_label_and_an_order_without_one_offers_none()
+    {
+        var silo = browser.Scope.Cluster.Primary;
+        var key = await ConsoleShops.CreateAsync(silo, "label-shop", CargoShop.Settings());
+        var otherKey = await ConsoleShops.CreateAsync(silo, "label-other", CargoShop.Settings());
+        var poster = ConsoleShops.Poster(silo, "label-shop");
+        await ConsoleShops.SendAsync(poster, CargoShop.Created("30001"));
+        await ConsoleShops.SendAsync(poster, CargoShop.Created("30002", paymentMethod: "card")); // prepaid, not paid: not handed over
+        using var api = silo.CreateClient(key);
+        await Eventually.TrueAsync(
+            async () => (await api.GetFromJsonAsync<JsonElement>("/v1/shops/label-shop/orders/30001")).GetProperty("shipment").GetProperty("status").GetString() == "created",
+            "the carrier has the parcel");
+        using var admin = silo.CreateClient();
+        var cargoKey = (await admin.GetFromJsonAsync<JsonElement>("/v1/sandbox/shipments")).EnumerateArray()
+            .Single(p => p.GetProperty("shopId").GetString() == "label-shop" && p.GetProperty("orderId").GetString() == "30001").GetProperty("cargoKey").GetString();
+        var page = await browser.NewPageAsync();
+        await ConsoleShops.SignInAsync(page, key);
+
+        await page.GotoAsync("/console/shops/label-shop/orders/30002");
+        await Assertions.Expect(page.GetByTestId("shipment")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("shipping-label")).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/console/shops/label-shop/orders/30001");
+        var link = page.GetByTestId("shipment").GetByRole(AriaRole.Link, new() { Name = "Shipping label (PDF)" });
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        var address = new Uri(browser.BaseAddress, await link.GetAttributeAsync("href")).ToString();
+        var label = await page.Context.APIRequest.GetAsync(address); // with the page's session cookie
+
+        Assert.Equal(200, label.Status);
+        Assert.Equal("application/pdf", label.Headers["content-type"]);
+        var pdf = LabelPdf.Read(await label.BodyAsync());
+        Assert.Equal(cargoKey, pdf.DecodeBarcode(out _, out _, out _));
+        Assert.True(pdf.Shows("Ayşe Yılmaz Bağdat Cad. No:5 D:3 34710 İstanbul TR"), pdf.Text);
+
+        // Another shop's merchant cannot open it: the same 404 as an order that does not exist.
+        var other = await browser.NewPageAsync();
+        await ConsoleShops.SignInAsync(other, otherKey);
+        Assert.Equal(404, (await other.Context.APIRequest.GetAsync(address)).Status);
+        Assert.Equal(404, (await page.Context.APIRequest.GetAsync(new Uri(browser.BaseAddress, "/console/shops/label-shop/orders/none/label.pdf").ToString())).Status);
     }
 }

@@ -211,4 +211,38 @@ public sealed class SettingsPageTests(ConsoleBrowser browser)
     }
 
     private static async Task<JsonElement> ShopAsync(HttpClient api) => await api.GetFromJsonAsync<JsonElement>(api.BaseAddress + "v1/shops/" + "settings-shop");
+
+    [Fact]
+    public async Task The_shipping_card_saves_the_labels_sender_and_refuses_a_bad_phone_next_to_its_field()
+    {
+        var silo = browser.Scope.Cluster.Primary;
+        var key = await ConsoleShops.CreateAsync(silo, "label-sender", new
+        {
+            name = "Etiket Dükkanı",
+            webhooks = new { profile = "standard", secret = SignedPoster.StandardSecret },
+            shipping = new { enabled = true },
+        });
+        var page = await browser.NewPageAsync();
+        await ConsoleShops.SignInAsync(page, key);
+        await page.GotoAsync("/console/shops/label-sender/settings");
+        var card = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Shipping", Exact = true }) });
+
+        await card.GetByLabel("Street address").FillAsync("Moda Cad. No:12\nKat 3");
+        await card.GetByLabel("City").FillAsync("Kadıköy / İstanbul");
+        await card.GetByLabel("Country code").FillAsync("tr");
+        await card.GetByLabel("Phone", new() { Exact = true }).FillAsync("call the shop");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#sender-phone-error")).ToContainTextAsync("shipping.sender.phone is a phone number");
+        Assert.Null((await silo.Grains.GetGrain<OrleansShop.Grains.Shops.IShopGrain>("label-sender").GetAsync())!.Settings.Shipping.Sender);
+
+        card = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Shipping", Exact = true }) });
+        await card.GetByLabel("Phone", new() { Exact = true }).FillAsync("+90 216 555 01 23");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await Assertions.Expect(card.GetByLabel("City")).ToHaveValueAsync("Kadıköy / İstanbul");
+        var sender = (await silo.Grains.GetGrain<OrleansShop.Grains.Shops.IShopGrain>("label-sender").GetAsync())!.Settings.Shipping.Sender;
+        Assert.Equal(new OrleansShop.Grains.Shops.ShippingSender(null, "Moda Cad. No:12\nKat 3", "Kadıköy / İstanbul", null, "TR", "+90 216 555 01 23"), sender);
+    }
 }
