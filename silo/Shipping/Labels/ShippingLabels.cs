@@ -1,18 +1,18 @@
-using Microsoft.Extensions.Options;
 using OrleansShop.Grains.Orders;
 using OrleansShop.Grains.Shipping;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Silo.Providers;
+using OrleansShop.Silo.Providers.Sandbox;
 
 namespace OrleansShop.Silo.Shipping.Labels;
 
 /// <summary>
 /// Finds what one order's shipping label says, for the API and the console alike: the receiver and
 /// the amount from the order, the cargo key and carrier from its shipment grain, the sender from the
-/// shop. Each is read when the label is asked for; the label is made in memory and kept nowhere, so
+/// shop; a parcel of the sandbox carrier is marked as no real shipment. Each is read when the label is asked for; the label is made in memory and kept nowhere, so
 /// the buyer's details last no longer than the order keeps them.
 /// </summary>
-internal sealed class ShippingLabels(IGrainFactory grains, IOptions<ProvidersOptions> providers)
+internal sealed class ShippingLabels(IGrainFactory grains, ICarrier carrier)
 {
     public async Task<LabelLookup> FindAsync(ShopSnapshot shop, string orderId)
     {
@@ -42,7 +42,7 @@ internal sealed class ShippingLabels(IGrainFactory grains, IOptions<ProvidersOpt
             });
         }
 
-        return LabelLookup.Found(ShippingLabel.For(shop.Settings, order, parcel, providers.Value.IsSandbox));
+        return LabelLookup.Found(ShippingLabel.For(shop.Settings, order, parcel, sandbox: carrier is SandboxCarrier));
     }
 
     /// <summary>The label's file name: the order id's letters and digits (<c>label-10023.pdf</c>).</summary>

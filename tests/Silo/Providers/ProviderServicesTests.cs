@@ -5,6 +5,7 @@ using OrleansShop.Effects;
 using OrleansShop.Silo.Providers;
 using OrleansShop.Silo.Providers.Netgsm;
 using OrleansShop.Silo.Providers.Sandbox;
+using OrleansShop.Silo.Providers.Smtp;
 using OrleansShop.Silo.Providers.Szamlahegy;
 using OrleansShop.Silo.Providers.TrustedShops;
 using OrleansShop.Silo.Providers.UtanvetEllenor;
@@ -26,6 +27,7 @@ public sealed class ProviderServicesTests
         var silo = scope.Cluster.Primary;
 
         Assert.IsType<SandboxSmsGateway>(silo.Services.GetRequiredService<ISmsGateway>());
+        Assert.IsType<SandboxMailer>(silo.Services.GetRequiredService<IMailer>());
         Assert.IsType<SandboxCarrier>(silo.Services.GetRequiredService<ICarrier>());
         Assert.IsType<SandboxInvoicer>(silo.Services.GetRequiredService<IInvoicer>());
         Assert.IsType<SandboxReviewProvider>(silo.Services.GetRequiredService<IReviewProvider>());
@@ -36,7 +38,7 @@ public sealed class ProviderServicesTests
 
         // Every connector once, by the name effects are addressed to.
         var connectors = silo.Services.GetServices<IExternalCallHandler>().Select(h => h.Connector).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["carrier", "invoicing", "reputation-provider", "shop-callback", "sms", "trustedShops"], connectors);
+        Assert.Equal(["carrier", "invoicing", "mail", "reputation-provider", "shop-callback", "sms", "trustedShops"], connectors);
     }
 
     [Fact]
@@ -46,13 +48,14 @@ public sealed class ProviderServicesTests
         var silo = scope.Cluster.Primary;
 
         Assert.IsType<NetgsmSmsGateway>(silo.Services.GetRequiredService<ISmsGateway>());
+        Assert.IsType<SmtpMailer>(silo.Services.GetRequiredService<IMailer>());
         Assert.IsType<YurticiCarrier>(silo.Services.GetRequiredService<ICarrier>());
         Assert.IsType<SzamlahegyInvoicer>(silo.Services.GetRequiredService<IInvoicer>());
         Assert.IsType<TrustedShopsReviewProvider>(silo.Services.GetRequiredService<IReviewProvider>());
         Assert.IsType<UtanvetEllenorReputationProvider>(silo.Services.GetRequiredService<IReputationProvider>());
         Assert.Contains(silo.Services.GetServices<IHostedService>(), s => s is NetgsmInboxPoller);
 
-        foreach (var path in new[] { "/v1/sandbox/sms", "/v1/sandbox/shipments", "/v1/sandbox/invoices", "/v1/sandbox/reviews", "/v1/sandbox/reputation/signals" })
+        foreach (var path in new[] { "/v1/sandbox/sms", "/v1/sandbox/mail", "/v1/sandbox/shipments", "/v1/sandbox/invoices", "/v1/sandbox/reviews", "/v1/sandbox/reputation/signals" })
         {
             var answer = await silo.CreateClient().GetAsync(path);
             Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
