@@ -140,11 +140,18 @@ public sealed class ProcessCluster : IAsyncDisposable
         return http;
     }
 
+    /// <summary>
+    /// How long silos and the gateway may take to come up and see each other: four .NET processes
+    /// starting at once on two cores shared with the rest of the suite (or a build) have taken over
+    /// a minute. Only a cluster that never comes up waits this long.
+    /// </summary>
+    private static readonly TimeSpan StartupWithin = TimeSpan.FromSeconds(150);
+
     private async Task WaitForGatewayAsync(int silos, int healthy)
     {
         try
         {
-            await Eventually.TrueAsync(async () => await GatewayViewAsync() == (silos, healthy), $"the gateway routes to {silos} healthy silos", TimeSpan.FromSeconds(60));
+            await Eventually.TrueAsync(async () => await GatewayViewAsync() == (silos, healthy), $"the gateway routes to {silos} healthy silos", StartupWithin);
         }
         catch (Exception) when (_silos.Append(_gateway).FirstOrDefault(p => p is { HasExited: true }) is { } exited)
         {
