@@ -36,7 +36,7 @@ public sealed class ProviderServicesTests
 
         // Every connector once, by the name effects are addressed to.
         var connectors = silo.Services.GetServices<IExternalCallHandler>().Select(h => h.Connector).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["carrier", "invoicing", "reputation-provider", "shop-callback", "sms", "trustedShops"], connectors);
+        Assert.Equal(["carrier", "invoicing", "mail", "reputation-provider", "shop-callback", "sms", "trustedShops"], connectors);
     }
 
     [Fact]
