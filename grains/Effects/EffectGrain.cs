@@ -167,6 +167,12 @@ public abstract partial class EffectGrain<TState> : Grain, IEffectHost, IReminda
         Record.OneShotReminders.Remove(reminderName);
     }
 
+    /// <summary>
+    /// Runs at the start of every commit, before anything is written: a grain adds here the effects
+    /// it can only work out with a call (the event subscriptions it fans out to), so they commit with the state.
+    /// </summary>
+    protected virtual Task OnCommittingAsync() => Task.CompletedTask;
+
     /// <summary>A reminder of the grain's own (not the re-drive reminder) has ticked.</summary>
     protected virtual Task OnReminderAsync(string reminderName, TickStatus status) => Task.CompletedTask;
 
@@ -313,6 +319,7 @@ public abstract partial class EffectGrain<TState> : Grain, IEffectHost, IReminda
 
     private async Task CommitAsync()
     {
+        await OnCommittingAsync();
         var now = TimeProvider.GetUtcNow();
         if (ReceivingKey is { } received)
         {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace OrleansShop.Silo.Connectors;
 
-/// <summary>How a shop is called back at its <c>invoicing.callbackUrl</c>. Section <c>Invoicing:Callback</c>.</summary>
+/// <summary>How a shop is called back at its <c>invoicing.callbackUrl</c> (its endpoints take <see cref="EventDeliveryOptions"/>). Section <c>Invoicing:Callback</c>.</summary>
 public sealed class ShopCallbackOptions
 {
     public const string SectionName = "Invoicing:Callback";

@@ -7,6 +7,7 @@ using OrleansShop.Silo.Endpoints;
 using OrleansShop.Silo.Endpoints.Calls;
 using OrleansShop.Silo.Endpoints.Checkout;
 using OrleansShop.Silo.Endpoints.Deliveries;
+using OrleansShop.Silo.Endpoints.Events;
 using OrleansShop.Silo.Endpoints.Orders;
 using OrleansShop.Silo.Endpoints.Reputation;
 using OrleansShop.Silo.Endpoints.Reviews;
@@ -134,6 +135,7 @@ public static class SiloApplication
         app.MapSmsApi();
         app.MapReputationApi();
         app.MapCheckoutApi();
+        app.MapEventEndpointsApi();
         app.MapReviewsApi();
         app.MapSandboxApi(ProvidersOptions.IsSandboxIn(app.Configuration));
         app.MapWebhookLogApi();

@@ -18,6 +18,7 @@ internal sealed class ShopMetrics
     private readonly Histogram<double> _ingest;
     private readonly Counter<long> _lookups;
     private readonly Counter<long> _verdicts;
+    private readonly Counter<long> _events;
 
     public ShopMetrics(IMeterFactory meters, ReadModelGauges gauges)
     {
@@ -33,6 +34,9 @@ internal sealed class ShopMetrics
             "orleansshop.checkout.lookups", "{lookup}", "Checkout questions (may this buyer pay on delivery?), by shop and verdict.");
         _verdicts = meter.CreateCounter<long>(
             "orleansshop.cod.verdicts", "{order}", "COD orders decided on as they arrived, by shop and action (none, flag, hold, cancel).");
+        _events = meter.CreateCounter<long>(
+            "orleansshop.events.delivered", "{attempt}",
+            "Delivery attempts of events to shops' endpoints, by event type and outcome (delivered, retry, permanent, skipped: the endpoint is gone or no longer takes it).");
         meter.CreateObservableGauge(
             "orleansshop.effects.pending", () => gauges.Deliveries(Storage.DeliveryStates.Pending), "{effect}",
             "Effects that failed at least once and wait for a retry, by target (cluster-wide: every silo reports the same figure).");
@@ -52,6 +56,9 @@ internal sealed class ShopMetrics
 
     public void CodVerdict(string shop, string action) =>
         _verdicts.Add(1, new TagList { { "shop", shop }, { "action", action } });
+
+    public void EventDelivered(string type, string outcome) =>
+        _events.Add(1, new TagList { { "type", type }, { "outcome", outcome } });
 
     public void CheckoutLookup(string shop, bool codAllowed) =>
         _lookups.Add(1, new TagList { { "shop", shop }, { "verdict", codAllowed ? "allowed" : "refused" } });

@@ -59,6 +59,7 @@ internal static class ProviderServices
         services.AddValidatedOptions<TrustedShopsOptions, TrustedShopsOptionsValidator>(TrustedShopsOptions.SectionName);
         services.AddValidatedOptions<UtanvetEllenorOptions, UtanvetEllenorOptionsValidator>(UtanvetEllenorOptions.SectionName);
         services.AddValidatedOptions<ShopCallbackOptions, ShopCallbackOptionsValidator>(ShopCallbackOptions.SectionName);
+        services.AddValidatedOptions<EventDeliveryOptions, EventDeliveryOptionsValidator>(EventDeliveryOptions.SectionName);
     }
 
     /// <summary>The live providers' typed HTTP clients, and the poller of the shops' Netgsm inboxes.</summary>

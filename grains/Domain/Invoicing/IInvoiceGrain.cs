@@ -4,8 +4,8 @@ namespace OrleansShop.Grains.Invoicing;
 
 /// <summary>
 /// The invoice of one order, and its credit note. Key: the order's key, <c>{shopId}/{orderId}</c>.
-/// Issues through the invoicing connector at most once per document, tells the order, and calls
-/// the shop back. Requests may arrive twice or in either order; each document is made once.
+/// Issues through the invoicing connector at most once per document, tells the order, and tells
+/// the shop (<c>invoice.*</c> events). Requests may arrive twice or in either order; each document is made once.
 /// </summary>
 public interface IInvoiceGrain : IGrainWithStringKey
 {
@@ -32,9 +32,7 @@ public static class InvoiceNames
 
     public const string Issue = "issue";
 
-    /// <summary>The connector that calls a shop back at its <c>invoicing.callbackUrl</c>.</summary>
-    public const string CallbackConnector = "shop-callback";
-
+    /// <summary>The operation of invoice callbacks committed before they became events (<see cref="InvoiceCallback"/>); still delivered.</summary>
     public const string Callback = "invoice";
 
     /// <summary>The identifier of an order's invoice at the invoicer, unique per issuer: its idempotency key.</summary>

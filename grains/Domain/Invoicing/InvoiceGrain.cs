@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OrleansShop.Effects;
+using OrleansShop.Grains.Events;
 using OrleansShop.Grains.Orders;
 
 namespace OrleansShop.Grains.Invoicing;
@@ -8,13 +9,15 @@ namespace OrleansShop.Grains.Invoicing;
 /// Issues one order's invoice and, when the order ends not collected, its credit note: each is one
 /// outbox call whose foreign id the invoicer refuses to take twice, so redelivery, a retry after a
 /// timeout or a silo crash never makes a second document. Every outcome goes to the order and, as
-/// a signed callback, to the shop.
+/// an <c>invoice.*</c> event, to the shop's endpoints and its invoice callback.
 /// </summary>
 public sealed class InvoiceGrain([PersistentState("invoice")] IPersistentState<GrainRecord<InvoiceState>> state) : EffectGrain<InvoiceState>(state), IInvoiceGrain
 {
     private string ShopId => GetPrimaryKeyString()[..GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal)];
 
     private string OrderId => GetPrimaryKeyString()[(ShopId.Length + 1)..];
+
+    private readonly EventPublisher _events = new();
 
     public async Task IssueAsync(InvoiceRequest request)
     {
@@ -46,7 +49,7 @@ public sealed class InvoiceGrain([PersistentState("invoice")] IPersistentState<G
                 StageCreditNote();
                 break;
             case "failed":
-                Report(callback: null); // nothing was issued, so there is nothing to credit
+                Report(eventType: null); // nothing was issued, so there is nothing to credit
                 break;
         }
 
@@ -64,7 +67,7 @@ public sealed class InvoiceGrain([PersistentState("invoice")] IPersistentState<G
         if (result.Succeeded && Issued(result) is { } issued)
         {
             State = State with { Status = "issued", Number = issued.Number, Url = issued.Url, Reason = issued.Number is null ? issued.Detail : null };
-            Report("invoice.issued");
+            Report(ShopEventTypes.InvoiceIssued);
             if (State is { CreditWanted: true, CreditStatus: "none" })
             {
                 StageCreditNote();
@@ -73,7 +76,7 @@ public sealed class InvoiceGrain([PersistentState("invoice")] IPersistentState<G
         else
         {
             State = State with { Status = "failed", Reason = result.Error ?? "the invoicer's answer could not be read" };
-            Report("invoice.failed");
+            Report(ShopEventTypes.InvoiceFailed);
         }
 
         await WriteStateAsync();
@@ -90,12 +93,12 @@ public sealed class InvoiceGrain([PersistentState("invoice")] IPersistentState<G
         if (result.Succeeded && Issued(result) is { } issued)
         {
             State = State with { CreditStatus = "issued", CreditNumber = issued.Number, CreditUrl = issued.Url, CreditReason = issued.Number is null ? issued.Detail : null };
-            Report("invoice.credited");
+            Report(ShopEventTypes.InvoiceCreditNoteIssued);
         }
         else
         {
             State = State with { CreditStatus = "failed", CreditReason = result.Error ?? "the invoicer's answer could not be read" };
-            Report("invoice.credit_failed");
+            Report(ShopEventTypes.InvoiceCreditFailed);
         }
 
         await WriteStateAsync();
@@ -144,8 +147,10 @@ public sealed class InvoiceGrain([PersistentState("invoice")] IPersistentState<G
         };
     }
 
-    /// <summary>Tells the order where its invoice stands and, when something was decided, the shop.</summary>
-    private void Report(string? callback)
+    protected override Task OnCommittingAsync() => _events.FlushAsync(GrainFactory, ShopId, Outbox);
+
+    /// <summary>Tells the order where its invoice stands and, when something was decided, the shop (the event <paramref name="eventType"/>).</summary>
+    private void Report(string? eventType)
     {
         var current = State;
         var creditNote = !current.CreditWanted ? null
@@ -154,9 +159,9 @@ public sealed class InvoiceGrain([PersistentState("invoice")] IPersistentState<G
         var revision = current.Revision + 1;
         var report = new InvoiceSideEffect(current.CreditStatus == "issued" ? "credited" : current.Status, current.Number, current.Url, current.Reason, creditNote, revision);
         Outbox.Send<IOrderGrain>(GetPrimaryKeyString(), order => order.InvoiceChangedAsync(report));
-        if (callback is not null)
+        if (eventType is not null)
         {
-            Outbox.Call(InvoiceNames.CallbackConnector, InvoiceNames.Callback, new InvoiceCallback(callback, ShopId, OrderId, current.Request?.Reference ?? OrderId, report.View(), TimeProvider.GetUtcNow()));
+            _events.Add(eventType, TimeProvider.GetUtcNow(), new InvoiceEventData(ShopId, OrderId, current.Request?.Reference ?? OrderId, report.View()));
         }
 
         State = current with { Revision = revision };

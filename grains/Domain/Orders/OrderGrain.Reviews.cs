@@ -51,6 +51,11 @@ public sealed partial class OrderGrain
             // A success is final; a failure can still be followed by one (an operator replays the dead letter).
             case ReviewNames.ReviewEffect when State.SideEffects.Review.Status != "invited":
                 SetReview(update.Status == "invited" ? new ReviewSideEffect("invited", update.Detail) : new ReviewSideEffect(update.Status, Detail: update.Detail));
+                if (update.Status == "invited")
+                {
+                    PublishReviewInvited(update.Detail);
+                }
+
                 return true;
             case ReviewNames.ProtectionEffect when State.SideEffects.Protection.Status != "registered":
                 SetProtection(update.Status == "registered" ? new ProtectionSideEffect("registered", update.Detail) : new ProtectionSideEffect(update.Status, Detail: update.Detail));

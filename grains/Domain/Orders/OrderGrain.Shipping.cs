@@ -49,6 +49,7 @@ public sealed partial class OrderGrain
             TrackingUrl = parcel?.TrackingUrl ?? shown.TrackingUrl,
             Detail = detail ?? shown.Detail,
         });
+        PublishShipment();
         return true;
     }
 

@@ -234,6 +234,7 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
             }
         }
 
+        PublishCodVerdict(order);
         var answer = Record(orderEvent, "applied", initial, order.CodVerdict?.Summary(), from: null);
 
         // Replay what came early, in the order it happened (arrival order where it does not say).
@@ -359,6 +360,7 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         var sms = State.SideEffects.Sms;
         if (orderEvent.Source == SmsSource)
         {
+            PublishSms(confirmed: trigger == OrderTrigger.SmsConfirmed);
             SetSms(trigger == OrderTrigger.SmsConfirmed ? sms with { Status = "confirmed", ConfirmedAt = Now } : sms with { Status = "expired" });
             return;
         }
@@ -421,6 +423,11 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         var history = State.History.Count < MaxHistory ? [.. State.History, entry] : State.History.Skip(1).Append(entry).ToList();
         var dropped = State.HistoryDropped + (State.History.Count < MaxHistory ? 0 : 1);
         State = State with { History = history, HistoryDropped = dropped, UpdatedAt = now };
+        if (outcome == "applied" && to is { } applied)
+        {
+            PublishStatusChanged(fromName, applied.ToString(), orderEvent.Name, reason);
+        }
+
         if (State is { Status: { } status, Details: { } order })
         {
             var summary = new OrderSummary(OrderId, order.Reference, status.ToString(), order.Policy.Cod, new AmountView(order.Total.Value, order.Total.Currency), State.CreatedAt, now);

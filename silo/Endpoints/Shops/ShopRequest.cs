@@ -399,7 +399,7 @@ internal static partial class ShopRequestValidation
     }
 
     /// <summary>An absolute http(s) address of at most 2000 characters, without user or password.</summary>
-    private static bool IsWebAddress(string url) =>
+    internal static bool IsWebAddress(string url) =>
         url.Length <= 2000 && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.UserInfo.Length == 0;
 
     [GeneratedRegex(@"^\p{L}{1,20}$")]

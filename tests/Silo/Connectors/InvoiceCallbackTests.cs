@@ -70,6 +70,34 @@ public sealed class InvoiceCallbackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_endpoint_of_the_invoice_types_hears_what_the_callback_hears_the_credit_note_under_its_event_name()
+    {
+        var (_, shop, post) = await ShopAsync(_scope.Cluster.Primary, "demo", Shop(callbackUrl: _shopSite.Url.AbsoluteUri));
+        await using var endpoints = await FakeEventEndpoints.StartAsync();
+        var subscribed = await shop.PostAsJsonAsync("/v1/shops/demo/event-endpoints", new { url = endpoints.Url("erp"), events = InvoiceEvents });
+        var secret = (await subscribed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
+        await post.StandardAsync(Created("3004", paymentMethod: "cod"));
+
+        await post.StandardAsync(SignedPoster.Status("3004", "paid"));
+        await post.StandardAsync(SignedPoster.Status("3004", "not_collected"));
+
+        await UntilAsync(() => Task.FromResult(_shopSite.Callbacks.Count == 2 && endpoints.At("erp").Count == 2), "both hear of the invoice and its credit note");
+        Assert.Equal(["invoice.issued", "invoice.credited"], _shopSite.Callbacks.Select(c => JsonDocument.Parse(c.Body).RootElement.GetProperty("type").GetString()));
+        Assert.Equal(["invoice.issued", "invoice.credit_note_issued"], endpoints.At("erp").Select(e => e.Type));
+        Assert.All(_shopSite.Callbacks, c => Assert.True(SignatureHolds(c)));
+        var key = Convert.FromBase64String(secret["whsec_".Length..]);
+        Assert.All(endpoints.At("erp"), e => Assert.Equal(
+            $"v1,{Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{e.Id}.{e.Timestamp}.").Concat(e.Body).ToArray()))}", e.Signature));
+        var (callback, delivered) = (JsonDocument.Parse(_shopSite.Callbacks[0].Body).RootElement, endpoints.At("erp")[0].Json);
+        Assert.Equal(callback.GetProperty("data").GetRawText(), delivered.GetProperty("data").GetRawText());
+        Assert.NotEqual(_shopSite.Callbacks[0].Id, endpoints.At("erp")[0].Id);
+        await _scope.Database.UntilEffectsSettledAsync();
+        Assert.Equal(2, _shopSite.Callbacks.Count);
+    }
+
+    private static readonly string[] InvoiceEvents = ["invoice.issued", "invoice.credit_note_issued"];
+
+    [Fact]
     public async Task A_shop_without_a_callback_url_is_not_called()
     {
         var (_, shop, post) = await ShopAsync(_scope.Cluster.Primary, "demo", Shop());

@@ -29,6 +29,7 @@ public sealed partial class GrafanaDashboardTests
         new("orleansshop.webhooks.duration", "Histogram", "s", "orleansshop_webhooks_duration_seconds"),
         new("orleansshop.checkout.lookups", "Counter", "{lookup}", "orleansshop_checkout_lookups_total"),
         new("orleansshop.cod.verdicts", "Counter", "{order}", "orleansshop_cod_verdicts_total"),
+        new("orleansshop.events.delivered", "Counter", "{attempt}", "orleansshop_events_delivered_total"),
         new("orleansshop.effects.pending", "ObservableGauge", "{effect}", "orleansshop_effects_pending"),
         new("orleansshop.effects.dead", "ObservableGauge", "{effect}", "orleansshop_effects_dead"),
         new("orleansshop.sms.awaiting_reply", "ObservableGauge", "{order}", "orleansshop_sms_awaiting_reply"),
