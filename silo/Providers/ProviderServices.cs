@@ -2,6 +2,7 @@ using OrleansShop.Effects;
 using OrleansShop.Silo.Connectors;
 using OrleansShop.Silo.Hosting;
 using OrleansShop.Silo.Providers.Netgsm;
+using OrleansShop.Silo.Providers.Platforms;
 using OrleansShop.Silo.Providers.Sandbox;
 using OrleansShop.Silo.Providers.Smtp;
 using OrleansShop.Silo.Providers.Szamlahegy;
@@ -32,6 +33,7 @@ internal static class ProviderServices
         services.AddKind<IInvoicer, SandboxInvoicer, SzamlahegyInvoicer>(sandbox);
         services.AddKind<IReviewProvider, SandboxReviewProvider, TrustedShopsReviewProvider>(sandbox);
         services.AddKind<IReputationProvider, SandboxReputationProvider, UtanvetEllenorReputationProvider>(sandbox);
+        services.AddKind<IPlatformWriter, SandboxPlatformWriter, LivePlatformWriter>(sandbox);
         services.AddProviderOptions();
         if (!sandbox)
         {
@@ -44,6 +46,7 @@ internal static class ProviderServices
         services.AddExternalCallHandler<InvoicingConnector>();
         services.AddExternalCallHandler<ReviewsConnector>();
         services.AddExternalCallHandler<ReputationSignalConnector>();
+        services.AddExternalCallHandler<PlatformConnector>();
         services.AddProviderClient<ShopCallbackConnector>();
         services.AddSingleton<IExternalCallHandler>(sp => sp.GetRequiredService<ShopCallbackConnector>());
         return services;
