@@ -294,10 +294,13 @@ internal static partial class ShopRequestValidation
             }
         }
 
-        if (request.MailServer is { } server && (server.ValueKind != JsonValueKind.Object || SmtpCredentials.Read(server) is { Problem: not null }))
+        if (request.MailServer is { } server)
         {
             var (_, field, problem) = server.ValueKind == JsonValueKind.Object ? SmtpCredentials.Read(server) : (null, "mailServer", "mailServer is an object: {\"host\",\"port\",\"security\",\"username\",\"password\"}.");
-            Fail(field!, problem!);
+            if (problem is not null)
+            {
+                Fail(field!, problem);
+            }
         }
 
         ValidateWriteBack(request, profile, Fail);
