@@ -61,8 +61,8 @@ internal static class ProviderServices
         services.AddValidatedOptions<SzamlahegyOptions, SzamlahegyOptionsValidator>(SzamlahegyOptions.SectionName);
         services.AddValidatedOptions<TrustedShopsOptions, TrustedShopsOptionsValidator>(TrustedShopsOptions.SectionName);
         services.AddValidatedOptions<UtanvetEllenorOptions, UtanvetEllenorOptionsValidator>(UtanvetEllenorOptions.SectionName);
-        services.AddValidatedOptions<ShopCallbackOptions, ShopCallbackOptionsValidator>(ShopCallbackOptions.SectionName);
         services.AddValidatedOptions<EventDeliveryOptions, EventDeliveryOptionsValidator>(EventDeliveryOptions.SectionName);
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<EventDeliveryOptions>, EventDeliveryLegacyKeys>();
     }
 
     /// <summary>The live providers' typed HTTP clients, and the poller of the shops' Netgsm inboxes.</summary>
