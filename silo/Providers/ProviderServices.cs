@@ -2,6 +2,10 @@ using OrleansShop.Effects;
 using OrleansShop.Silo.Connectors;
 using OrleansShop.Silo.Hosting;
 using OrleansShop.Silo.Providers.Netgsm;
+using OrleansShop.Silo.Providers.Platforms;
+using OrleansShop.Silo.Providers.Platforms.Ideasoft;
+using OrleansShop.Silo.Providers.Platforms.Shopify;
+using OrleansShop.Silo.Providers.Platforms.WooCommerce;
 using OrleansShop.Silo.Providers.Sandbox;
 using OrleansShop.Silo.Providers.Smtp;
 using OrleansShop.Silo.Providers.Szamlahegy;
@@ -60,6 +64,7 @@ internal static class ProviderServices
         services.AddValidatedOptions<UtanvetEllenorOptions, UtanvetEllenorOptionsValidator>(UtanvetEllenorOptions.SectionName);
         services.AddValidatedOptions<ShopCallbackOptions, ShopCallbackOptionsValidator>(ShopCallbackOptions.SectionName);
         services.AddValidatedOptions<EventDeliveryOptions, EventDeliveryOptionsValidator>(EventDeliveryOptions.SectionName);
+        services.AddValidatedOptions<PlatformOptions, PlatformOptionsValidator>(PlatformOptions.SectionName);
     }
 
     /// <summary>The live providers' typed HTTP clients, and the poller of the shops' Netgsm inboxes.</summary>
@@ -75,6 +80,13 @@ internal static class ProviderServices
         services.AddProviderClient<ProtectionAdminClient>();
         services.AddSingleton<TrustedShopsAccountCheck>();
         services.AddProviderClient<UtanvetEllenorClient>();
+        services.AddProviderClient<ShopifyAdminClient>();
+        services.AddProviderClient<WooCommerceClient>();
+        services.AddProviderClient<IdeasoftClient>();
+
+        // replaced by AddKind when the sandbox lands
+        services.AddSingleton<LivePlatformWriter>();
+        services.AddSingleton<IPlatformWriter>(sp => sp.GetRequiredService<LivePlatformWriter>());
     }
 
     /// <summary>The kind's interface answered by its sandbox or its live implementation, one singleton for the silo's life (the live one also by its own type, for what only it can do, like reading Netgsm's inbox).</summary>
