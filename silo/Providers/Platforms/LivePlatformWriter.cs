@@ -1,4 +1,5 @@
 using OrleansShop.Effects;
+using OrleansShop.Grains.Platforms;
 using OrleansShop.Silo.Providers.Platforms.Ideasoft;
 using OrleansShop.Silo.Providers.Platforms.Shopify;
 using OrleansShop.Silo.Providers.Platforms.WooCommerce;

@@ -145,10 +145,3 @@ internal sealed class PlatformReply(int status, JsonDocument? json, DeliveryOutc
     public void Dispose() => json?.Dispose();
 }
 
-/// <summary>The platforms by <see cref="PlatformAccount.Platform"/>, as the shop's <c>webhooks.profile</c> names them.</summary>
-internal static class PlatformNames
-{
-    public const string Shopify = "shopify";
-    public const string WooCommerce = "woocommerce";
-    public const string Ideasoft = "ideasoft";
-}

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using OrleansShop.Effects;
+using OrleansShop.Grains.Platforms;
 
 namespace OrleansShop.Silo.Providers.Platforms.Ideasoft;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OrleansShop.Effects;
+using OrleansShop.Grains.Platforms;
 
 namespace OrleansShop.Silo.Providers.Platforms.Shopify;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OrleansShop.Effects;
+using OrleansShop.Grains.Platforms;
 using OrleansShop.Silo.Providers.Http;
 
 namespace OrleansShop.Silo.Providers.Platforms.WooCommerce;
