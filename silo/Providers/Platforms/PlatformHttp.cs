@@ -112,16 +112,6 @@ internal static class PlatformHttp
         return Trimmed(text, MaxMessageLength);
     }
 
-    /// <summary>A string property's value, a number's text, or null.</summary>
-    public static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.GetRawText(),
-                _ => null,
-            }
-            : null;
 
     private static string Trimmed(string text, int length) =>
         text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using OrleansShop.Effects;
 using OrleansShop.Grains.Platforms;
+using OrleansShop.Silo.Providers.Http;
 
 namespace OrleansShop.Silo.Providers.Platforms.Ideasoft;
 
@@ -47,7 +48,7 @@ internal sealed class IdeasoftClient(HttpClient http, IOptions<PlatformOptions> 
                 return failure;
             }
 
-            if (PlatformHttp.Text(read.Root, "status") is not { Length: > 0 } status)
+            if (JsonText.Of(read.Root, "status") is not { Length: > 0 } status)
             {
                 return DeliveryOutcome.Retry($"Ideasoft, reading order {update.OrderId}: unreadable answer (an order without a status)");
             }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OrleansShop.Effects;
 using OrleansShop.Grains.Platforms;
+using OrleansShop.Silo.Providers.Http;
 
 namespace OrleansShop.Silo.Providers.Platforms.Shopify;
 
@@ -210,7 +211,7 @@ internal sealed class ShopifyAdminClient(HttpClient http, IOptions<PlatformOptio
 
             if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
             {
-                var messages = string.Join("; ", errors.EnumerateArray().Select(e => PlatformHttp.Scrub(PlatformHttp.Text(e, "message") ?? "(no message)", _secrets)));
+                var messages = string.Join("; ", errors.EnumerateArray().Select(e => PlatformHttp.Scrub(JsonText.Of(e, "message") ?? "(no message)", _secrets)));
                 return errors.EnumerateArray().Any(IsThrottled)
                     ? DeliveryOutcome.Retry($"Shopify throttled the call {doing} (THROTTLED): {messages}")
                     : DeliveryOutcome.Permanent($"Shopify refused the query {doing}: {messages}");
@@ -224,15 +225,15 @@ internal sealed class ShopifyAdminClient(HttpClient http, IOptions<PlatformOptio
         private static bool IsThrottled(JsonElement error) =>
             error.ValueKind == JsonValueKind.Object
             && error.TryGetProperty("extensions", out var extensions)
-            && PlatformHttp.Text(extensions, "code") == "THROTTLED";
+            && JsonText.Of(extensions, "code") == "THROTTLED";
 
         private string UserError(JsonElement error)
         {
             var field = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("field", out var path) && path.ValueKind == JsonValueKind.Array
                 ? string.Join('.', path.EnumerateArray().Select(p => p.ValueKind == JsonValueKind.String ? p.GetString() : p.GetRawText()))
                 : null;
-            var message = PlatformHttp.Scrub(PlatformHttp.Text(error, "message") ?? "(no message)", _secrets);
-            var code = PlatformHttp.Text(error, "code");
+            var message = PlatformHttp.Scrub(JsonText.Of(error, "message") ?? "(no message)", _secrets);
+            var code = JsonText.Of(error, "code");
             return $"{(string.IsNullOrEmpty(field) ? string.Empty : $"{field}: ")}{message}{(code is null ? string.Empty : $" ({code})")}";
         }
     }
@@ -249,8 +250,8 @@ internal sealed class ShopifyAdminClient(HttpClient http, IOptions<PlatformOptio
 
             return new(
                 [.. tags.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!)],
-                PlatformHttp.Text(node, "note"),
-                PlatformHttp.Text(node, "cancelledAt"));
+                JsonText.Of(node, "note"),
+                JsonText.Of(node, "cancelledAt"));
         }
     }
 }

@@ -65,7 +65,7 @@ internal sealed class WooCommerceClient(HttpClient http, IOptions<PlatformOption
                 return failure;
             }
 
-            if (PlatformHttp.Text(read.Root, "status") is not { Length: > 0 } current)
+            if (JsonText.Of(read.Root, "status") is not { Length: > 0 } current)
             {
                 return DeliveryOutcome.Retry($"WooCommerce, reading order {update.OrderId}: unreadable answer (an order without a status)");
             }
@@ -102,7 +102,7 @@ internal sealed class WooCommerceClient(HttpClient http, IOptions<PlatformOption
                 return DeliveryOutcome.Retry($"WooCommerce, reading the notes of order {update.OrderId}: unreadable answer (not a list of notes)");
             }
 
-            noted = list.Root.EnumerateArray().Any(n => PlatformHttp.Text(n, "note") is { } text && Shows(text, update.Note));
+            noted = list.Root.EnumerateArray().Any(n => JsonText.Of(n, "note") is { } text && Shows(text, update.Note));
         }
 
         if (!noted)
