@@ -19,7 +19,7 @@ namespace OrleansShop.Silo.Connectors;
 /// shop can drop repeats.
 /// </summary>
 internal sealed class ShopCallbackConnector(
-    IGrainFactory grains, HttpClient http, IOptions<EventDeliveryOptions> options, IOptions<ShopCallbackOptions> callbackOptions, ShopMetrics metrics, TimeProvider time) : IExternalCallHandler
+    IGrainFactory grains, HttpClient http, IOptions<EventDeliveryOptions> options, ShopMetrics metrics, TimeProvider time) : IExternalCallHandler
 {
     public string Connector => EventNames.Connector;
 
@@ -45,7 +45,7 @@ internal sealed class ShopCallbackConnector(
         request.Headers.Add(StandardWebhookSignature.IdHeader, call.IdempotencyKey);
         request.Headers.Add(StandardWebhookSignature.TimestampHeader, timestamp);
         request.Headers.Add(StandardWebhookSignature.SignatureHeader, StandardWebhookSignature.Sign(target.Secret, call.IdempotencyKey, timestamp, body));
-        var outcome = await SendAsync(request, target.InvoiceCallback ? callbackOptions.Value.Timeout : options.Value.Timeout, cancellationToken);
+        var outcome = await SendAsync(request, options.Value.Timeout, cancellationToken);
         metrics.EventDelivered(shopEvent.Type, outcome.Status switch
         {
             DeliveryStatus.Delivered => "delivered",

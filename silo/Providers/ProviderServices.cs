@@ -2,6 +2,10 @@ using OrleansShop.Effects;
 using OrleansShop.Silo.Connectors;
 using OrleansShop.Silo.Hosting;
 using OrleansShop.Silo.Providers.Netgsm;
+using OrleansShop.Silo.Providers.Platforms;
+using OrleansShop.Silo.Providers.Platforms.Ideasoft;
+using OrleansShop.Silo.Providers.Platforms.Shopify;
+using OrleansShop.Silo.Providers.Platforms.WooCommerce;
 using OrleansShop.Silo.Providers.Sandbox;
 using OrleansShop.Silo.Providers.Smtp;
 using OrleansShop.Silo.Providers.Szamlahegy;
@@ -32,6 +36,7 @@ internal static class ProviderServices
         services.AddKind<IInvoicer, SandboxInvoicer, SzamlahegyInvoicer>(sandbox);
         services.AddKind<IReviewProvider, SandboxReviewProvider, TrustedShopsReviewProvider>(sandbox);
         services.AddKind<IReputationProvider, SandboxReputationProvider, UtanvetEllenorReputationProvider>(sandbox);
+        services.AddKind<IPlatformWriter, SandboxPlatformWriter, LivePlatformWriter>(sandbox);
         services.AddProviderOptions();
         if (!sandbox)
         {
@@ -44,6 +49,7 @@ internal static class ProviderServices
         services.AddExternalCallHandler<InvoicingConnector>();
         services.AddExternalCallHandler<ReviewsConnector>();
         services.AddExternalCallHandler<ReputationSignalConnector>();
+        services.AddExternalCallHandler<PlatformConnector>();
         services.AddProviderClient<ShopCallbackConnector>();
         services.AddSingleton<IExternalCallHandler>(sp => sp.GetRequiredService<ShopCallbackConnector>());
         return services;
@@ -58,8 +64,9 @@ internal static class ProviderServices
         services.AddValidatedOptions<SzamlahegyOptions, SzamlahegyOptionsValidator>(SzamlahegyOptions.SectionName);
         services.AddValidatedOptions<TrustedShopsOptions, TrustedShopsOptionsValidator>(TrustedShopsOptions.SectionName);
         services.AddValidatedOptions<UtanvetEllenorOptions, UtanvetEllenorOptionsValidator>(UtanvetEllenorOptions.SectionName);
-        services.AddValidatedOptions<ShopCallbackOptions, ShopCallbackOptionsValidator>(ShopCallbackOptions.SectionName);
         services.AddValidatedOptions<EventDeliveryOptions, EventDeliveryOptionsValidator>(EventDeliveryOptions.SectionName);
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<EventDeliveryOptions>, EventDeliveryLegacyKeys>();
+        services.AddValidatedOptions<PlatformOptions, PlatformOptionsValidator>(PlatformOptions.SectionName);
     }
 
     /// <summary>The live providers' typed HTTP clients, and the poller of the shops' Netgsm inboxes.</summary>
@@ -75,6 +82,9 @@ internal static class ProviderServices
         services.AddProviderClient<ProtectionAdminClient>();
         services.AddSingleton<TrustedShopsAccountCheck>();
         services.AddProviderClient<UtanvetEllenorClient>();
+        services.AddProviderClient<ShopifyAdminClient>();
+        services.AddProviderClient<WooCommerceClient>();
+        services.AddProviderClient<IdeasoftClient>();
     }
 
     /// <summary>The kind's interface answered by its sandbox or its live implementation, one singleton for the silo's life (the live one also by its own type, for what only it can do, like reading Netgsm's inbox).</summary>

@@ -1,4 +1,5 @@
 using OrleansShop.Grains.Orders;
+using OrleansShop.Grains.Platforms;
 using OrleansShop.Grains.Privacy;
 using OrleansShop.Grains.Shops;
 using OrleansShop.Grains.Sms;
@@ -85,7 +86,8 @@ internal sealed class OrderEventFactory(EmailPseudonymizer pseudonymizer, EmailS
                 ReputationSignal: shop.IsCod(created.PaymentMethod) && ReputationProviderKeys.Of(shop) is not null,
                 Invoicing: shop.Invoicing.Enabled ? shop.Invoicing : null,
                 Reviews: Reviews(shop),
-                Mail: shop.Mail.Enabled ? shop.Mail : null),
+                Mail: shop.Mail.Enabled ? shop.Mail : null,
+                WriteBack: shop.WriteBack.Enabled && PlatformNames.Platforms.Contains(shop.Webhooks.Profile)),
         };
     }
 

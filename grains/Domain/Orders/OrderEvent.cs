@@ -122,6 +122,7 @@ public sealed record PostalAddress(string? Name, string? Line1, string? Line2, s
 /// <param name="Invoicing">The shop's invoicing settings when it invoices through OrleansShop; null otherwise.</param>
 /// <param name="Reviews">The shop's Trusted Shops settings when it invites buyers to review; null otherwise.</param>
 /// <param name="Mail">The shop's buyer e-mail settings when it e-mails its buyers; null otherwise.</param>
+/// <param name="WriteBack">Whether the order's facts are written back to the shop's platform (<c>writeBack.enabled</c> on a platform's webhook profile).</param>
 public sealed record OrderPolicy(
     bool Cod,
     Shops.SmsSettings? Sms,
@@ -129,7 +130,8 @@ public sealed record OrderPolicy(
     bool ReputationSignal = false,
     Shops.InvoicingSettings? Invoicing = null,
     Shops.ReviewSettings? Reviews = null,
-    Shops.MailSettings? Mail = null)
+    Shops.MailSettings? Mail = null,
+    bool WriteBack = false)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool SmsConfirmation => Sms is not null;

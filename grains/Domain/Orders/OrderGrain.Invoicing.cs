@@ -21,6 +21,7 @@ public sealed partial class OrderGrain
         // The credit note this order asked for stays in view until the invoice grain reports on it.
         SetInvoice(report with { CreditNote = report.CreditNote ?? current.CreditNote });
         MailInvoice(current, report);
+        WriteBackInvoice(current, report);
         ForgetEmailWhenUnneeded();
         await WriteStateAsync();
     }

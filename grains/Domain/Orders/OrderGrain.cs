@@ -235,6 +235,7 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         }
 
         PublishCodVerdict(order);
+        WriteBackVerdict(order);
         var answer = Record(orderEvent, "applied", initial, order.CodVerdict?.Summary(), from: null);
 
         // Replay what came early, in the order it happened (arrival order where it does not say).
@@ -332,6 +333,7 @@ public sealed partial class OrderGrain([PersistentState("order")] IPersistentSta
         HandOverToCarrier(order, target);
         InviteToReview(order, target, orderEvent);
         MailOnTransition(order, target, orderEvent);
+        WriteBackOnTransition(order, trigger, target);
         if (from == OrderStatus.AwaitingSmsConfirmation)
         {
             EndSmsConfirmation(trigger, target, orderEvent);

@@ -41,6 +41,9 @@ public sealed record OrderState
 
     /// <summary>The buyer e-mails asked for (<see cref="Mail.BuyerMailPurposes"/>): each goes once.</summary>
     public IReadOnlyList<string> MailsSent { get; init; } = [];
+
+    /// <summary>The facts written back to the shop's platform (<see cref="Platforms.PlatformFacts"/>): each goes once.</summary>
+    public IReadOnlyList<string> PlatformWrites { get; init; } = [];
 }
 
 /// <param name="Outcome"><c>applied</c>, <c>ignored</c>, <c>rejected</c> or <c>deferred</c>.</param>

@@ -32,6 +32,10 @@ public sealed record ShopSettings
     public ShippingSettings Shipping { get; init; } = new();
 
     public MailSettings Mail { get; init; } = new();
+
+    /// <summary>Telling the shop's platform what OrleansShop learned about its orders.</summary>
+    public WriteBackSettings WriteBack { get; init; } = new();
+
     /// <summary>The storefront's checkout snippet: which origins may ask cod-eligibility from a browser with the publishable key.</summary>
     public CheckoutSettings Checkout { get; init; } = new();
 
@@ -144,6 +148,62 @@ public static class ReviewConsents
 /// <param name="From">The sender, an address with an optional display name (<c>Demo Shop &lt;orders@shop.example&gt;</c>); required when enabled.</param>
 /// <param name="ReplyTo">Where the buyers' answers go; the sender's address when null.</param>
 public sealed record MailSettings(bool Enabled = false, string? From = null, string? ReplyTo = null);
+
+/// <summary>
+/// Writing facts back to the shop's platform (docs/http-api.md, Platform write-back): tags and notes
+/// on the order, its status moved. The platform is the shop's <c>webhooks.profile</c>; its admin
+/// access is the write-only <c>platformApi</c> credentials section, which the sandbox does without.
+/// </summary>
+/// <param name="Statuses">
+/// The platform's own status each moment moves the order to (WooCommerce, Ideasoft), by
+/// <c>confirmed</c>, <c>held</c> and <c>cancelled</c>; an empty value leaves the status alone. Null,
+/// or a moment left out, takes the platform's default (<see cref="WriteBackDefaults.StatusesOf"/>).
+/// </param>
+public sealed record WriteBackSettings(bool Enabled = false, IReadOnlyDictionary<string, string>? Statuses = null)
+{
+    /// <summary>The platform status <paramref name="moment"/> moves an order to on <paramref name="platform"/>; null for none.</summary>
+    public string? StatusFor(string platform, string moment) =>
+        Statuses is not null && Statuses.TryGetValue(moment, out var chosen) ? (string.IsNullOrWhiteSpace(chosen) ? null : chosen.Trim())
+        : WriteBackDefaults.StatusesOf(platform).TryGetValue(moment, out var standard) ? standard
+        : null;
+}
+
+/// <summary>The moments that move a platform's order, and each platform's own statuses for them.</summary>
+public static class WriteBackDefaults
+{
+    public const string Confirmed = "confirmed";
+    public const string Held = "held";
+    public const string Cancelled = "cancelled";
+
+    public static IReadOnlyList<string> Moments { get; } = [Confirmed, Held, Cancelled];
+
+    private static readonly IReadOnlyDictionary<string, string> WooCommerce = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Confirmed] = "processing",
+        [Held] = "on-hold",
+        [Cancelled] = "cancelled",
+    };
+
+    private static readonly IReadOnlyDictionary<string, string> Ideasoft = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Confirmed] = "being_prepared",
+        [Held] = "waiting_for_approval",
+        [Cancelled] = "cancelled",
+    };
+
+    private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
+
+    /// <summary>
+    /// WooCommerce's and Ideasoft's own statuses; none for Shopify, whose orders have no status to
+    /// set (a cancellation there is Shopify's own <c>orderCancel</c>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> StatusesOf(string platform) => platform switch
+    {
+        Platforms.PlatformNames.WooCommerce => WooCommerce,
+        Platforms.PlatformNames.Ideasoft => Ideasoft,
+        _ => None,
+    };
+}
 
 /// <summary>
 /// Handing orders to a carrier and texting the buyer as the parcel moves. The carrier's account is

@@ -378,6 +378,45 @@ internal sealed class MailForm
     };
 }
 
+internal sealed class WriteBackForm
+{
+    public bool Enabled { get; set; }
+
+    public string? Confirmed { get; set; }
+
+    public string? Held { get; set; }
+
+    public string? Cancelled { get; set; }
+
+    public string? StoreUrl { get; set; }
+
+    public string? AccessToken { get; set; }
+
+    public string? ConsumerKey { get; set; }
+
+    public string? ConsumerSecret { get; set; }
+
+    public static WriteBackForm From(ShopSettings settings) => new()
+    {
+        Enabled = settings.WriteBack.Enabled,
+        Confirmed = settings.WriteBack.StatusFor(settings.Webhooks.Profile, WriteBackDefaults.Confirmed),
+        Held = settings.WriteBack.StatusFor(settings.Webhooks.Profile, WriteBackDefaults.Held),
+        Cancelled = settings.WriteBack.StatusFor(settings.Webhooks.Profile, WriteBackDefaults.Cancelled),
+    };
+
+    /// <summary>An empty status leaves the platform's order status alone.</summary>
+    public ShopRequest Apply(ShopRequest request) => request with
+    {
+        WriteBack = new WriteBackSettings(Enabled, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [WriteBackDefaults.Confirmed] = Confirmed?.Trim() ?? string.Empty,
+            [WriteBackDefaults.Held] = Held?.Trim() ?? string.Empty,
+            [WriteBackDefaults.Cancelled] = Cancelled?.Trim() ?? string.Empty,
+        }),
+        PlatformApi = SettingsForms.Merge(request.PlatformApi, ("storeUrl", StoreUrl), ("accessToken", AccessToken), ("consumerKey", ConsumerKey), ("consumerSecret", ConsumerSecret)),
+    };
+}
+
 internal sealed class PaymentsForm
 {
     public string? IyzicoSecretKey { get; set; }

@@ -30,6 +30,7 @@ internal static class SandboxApi
         group.MapGet("/invoices", ListInvoicesAsync);
         group.MapGet("/invoices/{id}", GetInvoiceAsync);
         group.MapGet("/reputation/signals", async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<ISandboxReputationGrain>(SandboxLogs.Key).ListAsync()));
+        group.MapGet("/platform", ListPlatformAsync);
         group.MapGet("/reviews", async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<ISandboxReviewsGrain>(SandboxLogs.Key).ListAsync()));
         return endpoints;
     }
@@ -68,6 +69,13 @@ internal static class SandboxApi
         return await grains.GetGrain<ISandboxCarrierGrain>(SandboxLogs.Key).RefuseAsync(cargoKey, body.Reason.Trim())
             ? TypedResults.Ok(new { cargoKey, refused = true })
             : TypedResults.Problem($"No sandbox parcel '{cargoKey}' that can still be refused.", statusCode: StatusCodes.Status404NotFound, title: "Not found", type: ProblemTypes.NotFound);
+    }
+
+    /// <param name="shopId">Only what this shop's orders were told, when given.</param>
+    private static async Task<IResult> ListPlatformAsync(string? shopId, IGrainFactory grains)
+    {
+        var writes = await grains.GetGrain<ISandboxPlatformGrain>(SandboxLogs.Key).ListAsync();
+        return TypedResults.Ok(shopId is null ? writes : [.. writes.Where(w => w.ShopId == shopId)]);
     }
 
     /// <param name="shopId">Only this shop's documents, when given.</param>

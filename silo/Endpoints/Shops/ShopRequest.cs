@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using OrleansShop.Effects;
+using OrleansShop.Grains.Platforms;
 using OrleansShop.Grains.Reputation;
 using OrleansShop.Grains.Shops;
+using OrleansShop.Silo.Providers.Platforms;
 using OrleansShop.Silo.Providers.Smtp;
 
 namespace OrleansShop.Silo.Endpoints.Shops;
@@ -28,7 +30,9 @@ internal sealed record ShopRequest(
     string? Language = null,
     MailSettings? Mail = null,
     JsonElement? MailServer = null,
-    CheckoutRequest? Checkout = null)
+    CheckoutRequest? Checkout = null,
+    WriteBackSettings? WriteBack = null,
+    JsonElement? PlatformApi = null)
 {
     /// <summary>
     /// The request that would configure the shop as it is, secrets included: what the console
@@ -62,7 +66,9 @@ internal sealed record ShopRequest(
             settings.Language,
             settings.Mail,
             Section(SmtpCredentials.Section),
-            new CheckoutRequest(settings.Checkout.AllowedOrigins));
+            new CheckoutRequest(settings.Checkout.AllowedOrigins),
+            settings.WriteBack,
+            Section(PlatformCredentials.Section));
     }
 }
 
@@ -288,11 +294,16 @@ internal static partial class ShopRequestValidation
             }
         }
 
-        if (request.MailServer is { } server && (server.ValueKind != JsonValueKind.Object || SmtpCredentials.Read(server) is { Problem: not null }))
+        if (request.MailServer is { } server)
         {
             var (_, field, problem) = server.ValueKind == JsonValueKind.Object ? SmtpCredentials.Read(server) : (null, "mailServer", "mailServer is an object: {\"host\",\"port\",\"security\",\"username\",\"password\"}.");
-            Fail(field!, problem!);
+            if (problem is not null)
+            {
+                Fail(field!, problem);
+            }
         }
+
+        ValidateWriteBack(request, profile, Fail);
         var origins = request.Checkout is { } checkout ? CheckoutOrigins.Validate(checkout.AllowedOrigins, Fail) : [];
 
         if (request.Payments is { ValueKind: JsonValueKind.Object } payments && payments.TryGetProperty("iyzico", out var iyzico)
@@ -323,6 +334,9 @@ internal static partial class ShopRequestValidation
             Shipping = request.Shipping is { } shippingSection ? ShippingValidation.Normalize(shippingSection) : new ShippingSettings(),
             Mail = request.Mail is { } m ? new MailSettings(m.Enabled, m.From?.Trim(), m.ReplyTo?.Trim()) : new MailSettings(),
             Checkout = new CheckoutSettings(origins),
+            WriteBack = request.WriteBack is { } w
+                ? new WriteBackSettings(w.Enabled, w.Statuses?.ToDictionary(e => e.Key, e => e.Value?.Trim() ?? string.Empty, StringComparer.Ordinal))
+                : new WriteBackSettings(),
             Credentials = Credentials(request),
         };
     }
@@ -344,6 +358,7 @@ internal static partial class ShopRequestValidation
         Keep("payments", request.Payments);
         Keep("carrier", request.Carrier);
         Keep(SmtpCredentials.Section, request.MailServer);
+        Keep(PlatformCredentials.Section, request.PlatformApi);
         if (request.Invoicing is { CallbackSecret: { } callbackSecret })
         {
             credentials["invoicingCallback"] = JsonSerializer.SerializeToElement(new { secret = callbackSecret });
@@ -356,6 +371,36 @@ internal static partial class ShopRequestValidation
         }
 
         return credentials;
+    }
+
+    /// <summary>Write-back needs a platform to write to; its statuses are the platform's own names; its credentials are checked field by field.</summary>
+    private static void ValidateWriteBack(ShopRequest request, string? profile, Action<string, string> fail)
+    {
+        var platform = profile is not null && PlatformNames.Platforms.Contains(profile);
+        if (request.WriteBack is { } writeBack)
+        {
+            if (writeBack.Enabled && profile is not null && !platform)
+            {
+                fail("writeBack.enabled", $"writeBack needs a shop platform to write to: webhooks.profile {string.Join(", ", PlatformNames.Platforms)}, not '{profile}'.");
+            }
+
+            foreach (var (moment, status) in writeBack.Statuses ?? new Dictionary<string, string>())
+            {
+                if (!WriteBackDefaults.Moments.Contains(moment))
+                {
+                    fail($"writeBack.statuses.{moment}", $"writeBack.statuses takes {string.Join(", ", WriteBackDefaults.Moments)}, not '{moment}'.");
+                }
+                else if (status is null || status.Length > 100 || status.Any(char.IsControl))
+                {
+                    fail($"writeBack.statuses.{moment}", $"writeBack.statuses.{moment} is the platform's own status name, at most 100 characters (empty leaves the status alone).");
+                }
+            }
+        }
+
+        if (request.PlatformApi is { } section && profile is not null && PlatformCredentials.Problem(section, profile) is var (field, problem))
+        {
+            fail(field, problem);
+        }
     }
 
     /// <summary>An address MimeKit takes as one mailbox (with an optional display name).</summary>

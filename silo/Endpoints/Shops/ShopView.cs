@@ -23,6 +23,7 @@ internal sealed record ShopView(
     ShippingSettings Shipping,
     MailSettings Mail,
     CheckoutView Checkout,
+    WriteBackView WriteBack,
     IReadOnlyList<string> ConfiguredCredentials,
     ReviewAccountCheckView? ReviewsCheck,
     DateTimeOffset CreatedAt,
@@ -43,6 +44,7 @@ internal sealed record ShopView(
         shop.Settings.Shipping,
         shop.Settings.Mail,
         new CheckoutView(shop.Settings.Checkout.AllowedOrigins, shop.PublishableKey),
+        WriteBackView.From(shop.Settings),
         [.. shop.Settings.Credentials.Keys.Order(StringComparer.Ordinal)],
         shop.ReviewsCheck is { } check ? ReviewAccountCheckView.From(check) : null,
         shop.CreatedAt,
@@ -65,4 +67,19 @@ internal sealed record WebhooksView(string Profile, bool SecretSet, int OverlapH
 internal sealed record PreviousSecretView(DateTimeOffset? SetAt, DateTimeOffset AcceptedUntil);
 
 /// <summary>The checkout snippet: the origins allowed to call from a browser, and the publishable key its pages carry.</summary>
+/// <param name="Platform">The platform written to (the webhook profile), null for the standard profile, which has none.</param>
+/// <param name="Statuses">The platform status each moment moves an order to, the platform's defaults filled in; a moment absent moves nothing.</param>
+internal sealed record WriteBackView(bool Enabled, string? Platform, IReadOnlyDictionary<string, string> Statuses)
+{
+    public static WriteBackView From(ShopSettings settings)
+    {
+        var platform = Grains.Platforms.PlatformNames.Platforms.Contains(settings.Webhooks.Profile) ? settings.Webhooks.Profile : null;
+        var statuses = platform is null ? new Dictionary<string, string>() : WriteBackDefaults.Moments
+            .Select(m => (Moment: m, Status: settings.WriteBack.StatusFor(platform, m)))
+            .Where(x => x.Status is not null)
+            .ToDictionary(x => x.Moment, x => x.Status!, StringComparer.Ordinal);
+        return new WriteBackView(settings.WriteBack.Enabled, platform, statuses);
+    }
+}
+
 internal sealed record CheckoutView(IReadOnlyList<string> AllowedOrigins, string? PublishableKey);

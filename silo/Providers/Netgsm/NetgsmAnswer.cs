@@ -20,7 +20,7 @@ internal sealed record NetgsmAnswer(JsonDocument Json, string Code)
         }
 
         var json = ResponseBody.TryParseJson(body);
-        var code = json is null ? null : NetgsmWire.Text(json.RootElement, "code");
+        var code = json is null ? null : JsonText.Of(json.RootElement, "code");
         if (json is not null && !string.IsNullOrEmpty(code))
         {
             // A code written as a number loses its leading zero: 0 is "00".

@@ -46,7 +46,7 @@ public sealed class NetgsmClient(HttpClient http, IOptions<NetgsmOptions> option
 
         using var json = answer!.Json;
         return answer.Code == NetgsmCodes.Success
-            ? new(NetgsmOutcome.Accepted, answer.Code, NetgsmWire.Text(json.RootElement, "jobid"), "accepted for delivery")
+            ? new(NetgsmOutcome.Accepted, answer.Code, JsonText.Of(json.RootElement, "jobid"), "accepted for delivery")
             : NetgsmSendResult.Failed(NetgsmCodes.SendFailure(answer.Code));
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrleansShop.Silo.Providers.Http;
 
 namespace OrleansShop.Silo.Providers.Netgsm;
 
@@ -21,8 +22,8 @@ internal static class NetgsmInbox
         var messages = new List<NetgsmInboxMessage>(list.GetArrayLength());
         foreach (var item in list.EnumerateArray())
         {
-            var (text, sender, receiver) = (NetgsmWire.Text(item, "message"), NetgsmWire.Text(item, "sender"), NetgsmWire.Text(item, "receiver"));
-            if (text is null || string.IsNullOrEmpty(sender) || receiver is null || !NetgsmTime.TryParseMessageTime(NetgsmWire.Text(item, "datetime"), out var receivedAt))
+            var (text, sender, receiver) = (JsonText.Of(item, "message"), JsonText.Of(item, "sender"), JsonText.Of(item, "receiver"));
+            if (text is null || string.IsNullOrEmpty(sender) || receiver is null || !NetgsmTime.TryParseMessageTime(JsonText.Of(item, "datetime"), out var receivedAt))
             {
                 return null;
             }

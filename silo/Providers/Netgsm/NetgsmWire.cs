@@ -78,14 +78,4 @@ internal static class NetgsmWire
         return content;
     }
 
-    /// <summary>A field Netgsm may write as a string or a number (<c>"code":"00"</c>, <c>"jobid":123</c>).</summary>
-    public static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.GetRawText(),
-                _ => null,
-            }
-            : null;
 }

@@ -49,7 +49,7 @@ internal sealed class SmtpMailer : IMailer
 
             var answer = await client.SendAsync(mime, cancellationToken);
             await client.DisconnectAsync(quit: true, cancellationToken);
-            return DeliveryOutcome.Delivered($"{{\"provider\":\"smtp\",\"messageId\":\"{mime.MessageId}\",\"answer\":{System.Text.Json.JsonSerializer.Serialize(answer)}}}");
+            return DeliveryOutcome.Delivered(System.Text.Json.JsonSerializer.Serialize(new { provider = "smtp", messageId = mime.MessageId, answer }));
         }
         catch (MailKit.Security.AuthenticationException)
         {

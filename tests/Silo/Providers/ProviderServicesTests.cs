@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using OrleansShop.Effects;
 using OrleansShop.Silo.Providers;
 using OrleansShop.Silo.Providers.Netgsm;
+using OrleansShop.Silo.Providers.Platforms;
 using OrleansShop.Silo.Providers.Sandbox;
 using OrleansShop.Silo.Providers.Smtp;
 using OrleansShop.Silo.Providers.Szamlahegy;
@@ -32,13 +33,14 @@ public sealed class ProviderServicesTests
         Assert.IsType<SandboxInvoicer>(silo.Services.GetRequiredService<IInvoicer>());
         Assert.IsType<SandboxReviewProvider>(silo.Services.GetRequiredService<IReviewProvider>());
         Assert.IsType<SandboxReputationProvider>(silo.Services.GetRequiredService<IReputationProvider>());
+        Assert.IsType<SandboxPlatformWriter>(silo.Services.GetRequiredService<IPlatformWriter>());
         Assert.Null(silo.Services.GetService<NetgsmClient>()); // no live client exists to be called by mistake
         Assert.DoesNotContain(silo.Services.GetServices<IHostedService>(), s => s is NetgsmInboxPoller);
         Assert.Equal(HttpStatusCode.OK, (await silo.CreateClient().GetAsync("/v1/sandbox/sms")).StatusCode);
 
         // Every connector once, by the name effects are addressed to.
         var connectors = silo.Services.GetServices<IExternalCallHandler>().Select(h => h.Connector).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["carrier", "invoicing", "mail", "reputation-provider", "shop-callback", "sms", "trustedShops"], connectors);
+        Assert.Equal(["carrier", "invoicing", "mail", "platform", "reputation-provider", "shop-callback", "sms", "trustedShops"], connectors);
     }
 
     [Fact]
@@ -53,9 +55,10 @@ public sealed class ProviderServicesTests
         Assert.IsType<SzamlahegyInvoicer>(silo.Services.GetRequiredService<IInvoicer>());
         Assert.IsType<TrustedShopsReviewProvider>(silo.Services.GetRequiredService<IReviewProvider>());
         Assert.IsType<UtanvetEllenorReputationProvider>(silo.Services.GetRequiredService<IReputationProvider>());
+        Assert.IsType<LivePlatformWriter>(silo.Services.GetRequiredService<IPlatformWriter>());
         Assert.Contains(silo.Services.GetServices<IHostedService>(), s => s is NetgsmInboxPoller);
 
-        foreach (var path in new[] { "/v1/sandbox/sms", "/v1/sandbox/mail", "/v1/sandbox/shipments", "/v1/sandbox/invoices", "/v1/sandbox/reviews", "/v1/sandbox/reputation/signals" })
+        foreach (var path in new[] { "/v1/sandbox/sms", "/v1/sandbox/mail", "/v1/sandbox/shipments", "/v1/sandbox/invoices", "/v1/sandbox/reviews", "/v1/sandbox/reputation/signals", "/v1/sandbox/platform" })
         {
             var answer = await silo.CreateClient().GetAsync(path);
             Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);

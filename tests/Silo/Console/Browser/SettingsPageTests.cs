@@ -109,6 +109,41 @@ public sealed class SettingsPageTests(ConsoleBrowser browser)
     }
 
     [Fact]
+    public async Task The_write_back_card_needs_a_platform_profile_takes_the_platforms_statuses_and_keeps_its_secrets_write_only()
+    {
+        var silo = browser.Scope.Cluster.Primary;
+        var standard = await ConsoleShops.CreateAsync(silo, "write-back-standard", new { name = "Standard", webhooks = new { profile = "standard", secret = SignedPoster.StandardSecret } });
+        var page = await browser.NewPageAsync();
+        await ConsoleShops.SignInAsync(page, standard);
+        await page.GotoAsync("/console/shops/write-back-standard/settings");
+        var card = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Platform write-back" }) });
+        await card.GetByLabel("Write order facts back to the shop's platform (Shopify, WooCommerce, Ideasoft)").CheckAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#write-back-enabled-error")).ToContainTextAsync("writeBack needs a shop platform");
+        Assert.False((await silo.Grains.GetGrain<OrleansShop.Grains.Shops.IShopGrain>("write-back-standard").GetAsync())!.Settings.WriteBack.Enabled);
+
+        var woo = await ConsoleShops.CreateAsync(silo, "write-back-woo", new { name = "Woo", webhooks = new { profile = "woocommerce", secret = "hush" } });
+        page = await browser.NewPageAsync();
+        await ConsoleShops.SignInAsync(page, woo);
+        await page.GotoAsync("/console/shops/write-back-woo/settings");
+        card = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Platform write-back" }) });
+        await Assertions.Expect(card.GetByLabel("Confirmed", new() { Exact = true })).ToHaveValueAsync("processing"); // WooCommerce's own default
+        await card.GetByLabel("Write order facts back to the shop's platform (Shopify, WooCommerce, Ideasoft)").CheckAsync();
+        await card.GetByLabel("Held", new() { Exact = true }).FillAsync("");
+        await card.GetByLabel("Store address").FillAsync("https://woo.example");
+        await card.GetByLabel("Consumer key (WooCommerce)").FillAsync("ck_console");
+        await card.GetByLabel("Consumer secret (WooCommerce)").FillAsync("cs_console_secret");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        Assert.DoesNotContain("cs_console_secret", await page.ContentAsync(), StringComparison.Ordinal);
+        var settings = (await silo.Grains.GetGrain<OrleansShop.Grains.Shops.IShopGrain>("write-back-woo").GetAsync())!.Settings;
+        Assert.True(settings.WriteBack.Enabled);
+        Assert.Equal(("processing", null), (settings.WriteBack.StatusFor("woocommerce", "confirmed"), settings.WriteBack.StatusFor("woocommerce", "held")));
+        Assert.Equal(("https://woo.example", "cs_console_secret"), (settings.Credentials["platformApi"].GetProperty("storeUrl").GetString(), settings.Credentials["platformApi"].GetProperty("consumerSecret").GetString()));
+    }
+
+    [Fact]
     public async Task The_reviews_card_saves_the_etrusted_event_type_and_refuses_checkout_next_to_its_field()
     {
         var silo = browser.Scope.Cluster.Primary;
